@@ -1,0 +1,184 @@
+"""The site's configuration: `briefing.toml` at the site root, every key optional."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from briefing.errors import ConfigError
+
+log = logging.getLogger("briefing")
+
+CONFIG_NAME = "briefing.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a build needs to know about the site, validated once."""
+
+    root: Path
+    title: str = "Briefing"
+    description: str = "A digest of defence and security news."
+    base_url: str = "http://localhost:8000/"
+    language: str = "en"
+    theme: str = "default"
+    page_size: int = 10
+    timezone: str = "UTC"
+    feed_size: int = 20
+    related_count: int = 5
+    allow_html: bool = False
+    output_dir: str = "public"
+    # Keys seen in the file, so errors can point at a line.
+    source_text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def themes_dir(self) -> Path:
+        return self.root / "themes"
+
+    @property
+    def output(self) -> Path:
+        return self.root / self.output_dir
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".briefing-cache"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, always with slashes at both ends ("/digest/")."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    def with_base_url(self, base_url: str) -> Config:
+        return _validated(replace(self, base_url=_normalise_base_url(base_url, self, "--base-url")))
+
+
+_EDITABLE = {f.name: f for f in fields(Config) if f.name not in {"root", "source_text"}}
+_TYPES: dict[str, type] = {"page_size": int, "feed_size": int, "related_count": int, "allow_html": bool}
+
+
+def load_config(root: Path) -> Config:
+    """Read `briefing.toml` if there is one; defaults otherwise."""
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return _validated(Config(root=root))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError("is not UTF-8 text", path, hint="save it as UTF-8") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot be read: {exc.strerror}", path) from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        reason = re.sub(r"\s*\(at line.*\)", "", str(exc))
+        raise ConfigError(
+            f"is not valid TOML: {reason}",
+            path,
+            int(match.group(1)) if match else None,
+            hint="fix the syntax; see the README's Configuration section",
+        ) from exc
+
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        if key not in _EDITABLE:
+            close = difflib.get_close_matches(key, _EDITABLE, n=1)
+            suggestion = f"; did you mean '{close[0]}'?" if close else ""
+            log.warning("%s:%s: unknown key '%s' is ignored%s",
+                        path, _line_of(text, key) or "?", key, suggestion)
+            continue
+        expected = _TYPES.get(key, str)
+        ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+        if not ok:
+            raise ConfigError(
+                f"'{key}' must be {_describe(expected)}, not {type(value).__name__}",
+                path,
+                _line_of(text, key),
+                hint=f"for example {key} = {_example(key)}",
+            )
+        values[key] = value
+    config = Config(root=root, source_text=text, **values)  # type: ignore[arg-type]
+    if "base_url" in values:
+        config = replace(config, base_url=_normalise_base_url(config.base_url, config, "base_url"))
+    return _validated(config)
+
+
+def _validated(config: Config) -> Config:
+    path = config.path
+    for key in ("page_size", "feed_size"):
+        if getattr(config, key) < 1:
+            raise ConfigError(f"'{key}' must be at least 1", path, _line_of(config.source_text, key))
+    if config.related_count < 0:
+        raise ConfigError("'related_count' must not be negative", path,
+                          _line_of(config.source_text, "related_count"))
+    try:
+        ZoneInfo(config.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(
+            f"unknown time zone '{config.timezone}'", path, _line_of(config.source_text, "timezone"),
+            hint='use an IANA name such as "Europe/London" or "UTC"',
+        ) from exc
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", config.theme) or config.theme.startswith("."):
+        raise ConfigError(f"theme '{config.theme}' is not a folder name", path,
+                          _line_of(config.source_text, "theme"))
+    out = config.output_dir
+    if not out or Path(out).is_absolute() or ".." in Path(out).parts or out in {".", "content", "seeds",
+                                                                                "themes"}:
+        raise ConfigError(f"output_dir '{out}' must be a new folder inside the site", path,
+                          _line_of(config.source_text, "output_dir"), hint='the default is "public"')
+    return config
+
+
+def _normalise_base_url(url: str, config: Config, what: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ConfigError(
+            f"{what} '{url}' is not an absolute http(s) URL",
+            config.path if what == "base_url" else None,
+            _line_of(config.source_text, "base_url") if what == "base_url" else None,
+            hint='for example "https://user.github.io/digest/"',
+        )
+    if parts.query or parts.fragment:
+        raise ConfigError(f"{what} '{url}' must not have a query or fragment", config.path)
+    return url if url.endswith("/") else url + "/"
+
+
+def _line_of(text: str, key: str) -> int | None:
+    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _describe(kind: type) -> str:
+    return {int: "a whole number", bool: "true or false", str: "a quoted string"}[kind]
+
+
+def _example(key: str) -> str:
+    default = _EDITABLE[key].default
+    if isinstance(default, bool):
+        return str(default).lower()
+    if isinstance(default, int):
+        return str(default)
+    return f'"{default}"'

@@ -1,0 +1,75 @@
+"""Reading an entry file: front matter and body, with errors that name the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from briefing.errors import ContentError
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FastYAMLHandler(YAMLHandler):
+    """python-frontmatter's YAML handler with libyaml's C loader: 10x faster on big sites."""
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        kwargs.setdefault("Loader", _Loader)
+        return super().load(fm, **kwargs)
+
+
+HANDLER = FastYAMLHandler()
+_FIX = "see the README's Entries section for the format"
+
+
+def split_entry(text: str, path: Path | str) -> tuple[dict[str, Any], str, int]:
+    """Return (front matter, body, line number where the body starts).
+
+    Raises ContentError naming `path` and the line for anything that is not
+    a `---` fenced YAML mapping followed by a body.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise ContentError("does not start with front matter (a line of ---)", path, 1,
+                           hint="begin the file with ---, YAML keys, then ---")
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() == "---"), None)
+    if closing is None:
+        raise ContentError("front matter has no closing --- line", path, 1,
+                           hint="add a line of --- after the last YAML key")
+    fm = "\n".join(lines[1:closing])
+    try:
+        data = HANDLER.load(fm)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        raise ContentError(f"front matter is not valid YAML: {problem}", path, line,
+                           hint="fix the YAML; quote values that contain ': ' or start with a symbol"
+                           ) from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentError(
+            f"front matter is a {type(data).__name__}, not a mapping of keys to values", path, 2,
+            hint=_FIX)
+    body = "\n".join(lines[closing + 1:])
+    return data, body.strip("\n") + "\n", closing + 2
+
+
+def read_entry(path: Path) -> tuple[dict[str, Any], str, int, str]:
+    """Read and split an entry file; also returns the raw text."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot be read: {exc.strerror}", path) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError("is not UTF-8 text", path, line, hint="save it as UTF-8") from exc
+    metadata, body, body_line = split_entry(text, path)
+    return metadata, body, body_line, text

@@ -1,0 +1,187 @@
+"""The ingest stage: every seed in seeds/ to an entry in content/, editor-safe."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from briefing.config import Config
+from briefing.display import shown
+from briefing.entities import Registry, load_registry, tag_article
+from briefing.entryfile import read_entry
+from briefing.errors import BriefingError, ContentError, SeedError
+from briefing.ingest.dates import file_time_utc, format_date
+from briefing.ingest.decode import NotText, decode_seed
+from briefing.ingest.parse import SeedFormatError, parse_seed
+from briefing.ingest.slugs import make_slug, unique_slug
+from briefing.ingest.transform import entry_fields
+from briefing.ingest.writer import is_hand_edited, render_entry, write_atomic
+
+log = logging.getLogger("briefing")
+
+MAX_SEED_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class IngestReport:
+    new: list[Path] = field(default_factory=list)
+    updated: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    failed: list[BriefingError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary_line(self) -> str:
+        return (f"ingest: {len(self.new)} new, {len(self.updated)} updated, "
+                f"{len(self.unchanged)} unchanged, {len(self.kept)} kept (edited by hand), "
+                f"{len(self.failed)} failed")
+
+
+@dataclass(frozen=True)
+class _Existing:
+    """What content/ already holds for one seed."""
+
+    path: Path
+    slug: str
+    date: str | None
+    text: str
+
+
+def list_seeds(seeds_dir: Path) -> list[Path]:
+    if not seeds_dir.is_dir():
+        return []
+    return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file() and not p.name.startswith("."))
+
+
+def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestReport:
+    """Ingest every seed; report per outcome. Never deletes or overwrites an edited entry."""
+    report = IngestReport()
+    registry = registry or load_registry(config.root)
+    by_source, taken, unreadable = _scan_content(config.content_dir, report)
+    seeds = list_seeds(config.seeds_dir)
+    if not seeds:
+        log.warning("%s: no seed articles (*.txt) to ingest", shown(config.seeds_dir))
+    for seed in seeds:
+        try:
+            _ingest_one(seed, config, registry, by_source, taken, unreadable, report)
+        except BriefingError as error:
+            report.failed.append(error)
+    present = {seed.name for seed in seeds}
+    for source, existing in sorted(by_source.items()):
+        if source not in present:
+            log.info("%s stays: its seed seeds/%s is gone (delete the entry to unpublish it)",
+                     shown(existing.path), source)
+    return report
+
+
+def _scan_content(content_dir: Path, report: IngestReport
+                  ) -> tuple[dict[str, _Existing], set[str], set[str]]:
+    """Index existing entries by the seed they came from; note every slug in use."""
+    by_source: dict[str, _Existing] = {}
+    taken: set[str] = set()
+    unreadable: set[str] = set()
+    if not content_dir.is_dir():
+        return by_source, taken, unreadable
+    for path in sorted(content_dir.rglob("*.md")):
+        if any(part.startswith((".", "_")) for part in path.relative_to(content_dir).parts):
+            continue
+        taken.add(path.stem)
+        try:
+            metadata, _body, _line, text = read_entry(path)
+        except ContentError as error:
+            # Its seed must not be re-ingested beside it: that would fork the entry.
+            unreadable.add(path.stem)
+            report.failed.append(error)
+            continue
+        slug = str(metadata.get("slug") or path.stem)
+        taken.add(slug)
+        source = metadata.get("source")
+        if not isinstance(source, str):
+            continue
+        if source in by_source:
+            log.warning("%s: source %s is also claimed by %s; using the first",
+                        shown(path), source, shown(by_source[source].path))
+            continue
+        raw_date = metadata.get("date")
+        if isinstance(raw_date, datetime | date):
+            raw_date = format_date(raw_date)
+        by_source[source] = _Existing(path, slug, str(raw_date) if raw_date else None, text)
+    return by_source, taken, unreadable
+
+
+def _ingest_one(seed: Path, config: Config, registry: Registry, by_source: dict[str, _Existing],
+                taken: set[str], unreadable: set[str], report: IngestReport) -> None:
+    article, mtime = _read_seed(seed)
+    existing = by_source.get(seed.name)
+    if existing is not None:
+        slug, path = existing.slug, existing.path
+    else:
+        base = make_slug(article.title, fallback=seed.stem)
+        if base in unreadable:
+            raise SeedError(f"its entry content/{base}.md cannot be read", shown(seed),
+                            hint="fix that entry first (see the error above), then ingest again")
+        slug = unique_slug(base, taken)
+        taken.add(slug)
+        path = config.content_dir / f"{slug}.md"
+    if existing is not None and existing.date:
+        when = existing.date
+    elif article.written_date is not None:
+        when = format_date(article.written_date)
+    else:
+        when = format_date(file_time_utc(mtime))
+
+    image = article.image
+    tagging = tag_article(registry, title=article.title, paragraphs=article.paragraphs,
+                          caption=image.caption if image else None, alt=image.alt if image else None)
+    metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
+    text = render_entry(metadata, body)
+
+    if existing is None:
+        write_atomic(path, text)
+        report.new.append(path)
+    elif existing.text == text:
+        report.unchanged.append(path)
+    elif is_hand_edited(existing.text):
+        log.info("kept %s: edited by hand, so not overwritten from %s", shown(path), shown(seed))
+        report.kept.append(path)
+    else:
+        write_atomic(path, text)
+        report.updated.append(path)
+
+
+def _read_seed(seed: Path):
+    where = shown(seed)
+    try:
+        size = seed.stat().st_size
+        if size > MAX_SEED_BYTES:
+            raise SeedError(f"is {size / 1048576:.1f} MB, too large for a news article",
+                            where, hint=f"split it or trim it below {MAX_SEED_BYTES // 1048576} MB")
+        data = seed.read_bytes()
+        mtime = seed.stat().st_mtime
+    except OSError as exc:
+        raise SeedError(f"cannot be read: {exc.strerror}", where) from exc
+    if not data.strip():
+        raise SeedError("is empty", where,
+                        hint="write the title on the first line and the article below it")
+    try:
+        text = decode_seed(data)
+    except NotText as exc:
+        raise SeedError(f"is not a text file: {exc}", where,
+                        hint="seeds must be plain text articles; remove or convert it") from exc
+    try:
+        return parse_seed(text), mtime
+    except SeedFormatError as exc:
+        hint = ("add the article's paragraphs below the title" if "no body" in str(exc)
+                else "put the title alone on the first line, then a blank line, then the text")
+        raise SeedError(str(exc), where, exc.line, hint=hint) from exc
+
+
+def ingest_paths(reports: Iterable[IngestReport]) -> list[Path]:
+    """Every entry a set of reports wrote: what a rebuild must look at."""
+    return [p for r in reports for p in (*r.new, *r.updated)]

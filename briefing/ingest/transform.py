@@ -1,0 +1,30 @@
+"""A parsed seed and its tags to an entry's front matter and Markdown body. Pure."""
+
+from __future__ import annotations
+
+from briefing.entities import Tagging
+from briefing.ingest.escape import escape_markdown
+from briefing.ingest.parse import RawArticle
+from briefing.ingest.summary import summarise
+
+
+def entry_fields(article: RawArticle, tagging: Tagging, *, slug: str, date: str,
+                 source: str) -> tuple[dict[str, object], str]:
+    """Front matter in the order an editor reads it, and the escaped body."""
+    metadata: dict[str, object] = {
+        "title": article.title,
+        "slug": slug,
+        "date": date,
+        "summary": summarise(article.paragraphs[0]),
+        "tags": list(tagging.tags),
+        "entities": {group: list(names) for group, names in tagging.entities.items()},
+        "source": source,
+    }
+    if article.image is not None:
+        metadata["image"] = {
+            "alt": article.image.alt,
+            "caption": article.image.caption,
+            "credit": article.image.credit,
+        }
+    body = "\n\n".join(escape_markdown(paragraph) for paragraph in article.paragraphs) + "\n"
+    return metadata, body

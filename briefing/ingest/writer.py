@@ -1,0 +1,60 @@
+"""The only code that writes content/: entries with a hash that tells hand edits apart.
+
+Every entry ingest writes carries `ingest_hash`, the hash of the entry's own
+text without that line. If the text no longer matches its hash, an editor
+changed it, and ingest leaves it alone. The record lives in the entry itself,
+so it survives clones, copies and a deleted cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import frontmatter
+
+HASH_KEY = "ingest_hash"
+_HASH_LINE = re.compile(rf"^{HASH_KEY}: ([0-9a-f]{{16}})\n", re.MULTILINE)
+
+
+def render_entry(metadata: dict[str, object], body: str) -> str:
+    """Front matter (in the given key order) and body, stamped with its hash."""
+    post = frontmatter.Post(body, **metadata)
+    text = frontmatter.dumps(post, sort_keys=False, width=4096) + "\n"
+    closing = text.index("\n---\n", 4) + 1
+    stamped = f"{HASH_KEY}: {_digest(text)}\n"
+    return text[:closing] + stamped + text[closing:]
+
+
+def is_hand_edited(text: str) -> bool:
+    """True unless the text is byte for byte what ingest wrote."""
+    match = _HASH_LINE.search(text)
+    if match is None:
+        return True
+    unstamped = text[: match.start()] + text[match.end():]
+    return _digest(unstamped) != match.group(1)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write via a temporary file and a rename, so a killed process leaves no half file.
+
+    No fsync: it would cost seconds on a large ingest and only guards against
+    power loss, which a re-run of ingest repairs anyway.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
