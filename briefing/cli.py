@@ -1,0 +1,137 @@
+"""The `briefing` command: argument parsing and error reporting only; the work is elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+import briefing
+from briefing.errors import BriefingError
+
+log = logging.getLogger("briefing")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose)
+    root = Path(args.site).resolve() if args.site else Path.cwd()
+    if args.command != "new" and not root.is_dir():
+        print(f"error: site folder {args.site} does not exist (check --site)", file=sys.stderr)
+        return 1
+    try:
+        return args.run(args, root)
+    except BriefingError as error:
+        if args.debug:
+            raise
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours: still one line, with a way to see more
+        if args.debug:
+            raise
+        print(f"error: internal error: {type(exc).__name__}: {exc} "
+              "(run again with --debug for details and report it)", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--site", metavar="DIR", help="the site's root folder (default: here)")
+    common.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    common.add_argument("-v", "--verbose", action="store_true", help="say more")
+
+    parser = argparse.ArgumentParser(
+        prog="briefing", parents=[common],
+        description="Turn raw news articles into a tagged, searchable briefing digest site.")
+    parser.add_argument("--version", action="version", version=f"briefing {briefing.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", parents=[common],
+                                 help="turn seeds/*.txt into entries in content/")
+    ingest.set_defaults(run=_ingest)
+
+    build = commands.add_parser("build", parents=[common], help="render content/ into public/")
+    build.add_argument("--base-url", metavar="URL", help="override base_url for this build")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", parents=[common],
+                                help="build, serve with live reload, rebuild on change")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--bind", default="127.0.0.1", help="address (default 127.0.0.1)")
+    serve.set_defaults(run=_serve)
+
+    entities = commands.add_parser("entities", parents=[common],
+                                   help="list the entities tagged across content/, and candidates")
+    entities.set_defaults(run=_entities)
+    return parser
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LevelFormatter())
+    log.handlers[:] = [handler]  # main() may run twice in one process (build.py)
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+    log.propagate = False
+
+
+class _LevelFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = " ".join(record.getMessage().split())
+        if record.levelno >= logging.ERROR:
+            return message if message.startswith("error:") else f"error: {message}"
+        if record.levelno >= logging.WARNING:
+            return f"warning: {message}"
+        return message
+
+
+def _config(args: argparse.Namespace, root: Path):
+    from briefing.config import load_config
+    config = load_config(root)
+    if getattr(args, "base_url", None):
+        config = config.with_base_url(args.base_url)
+    return config
+
+
+def _ingest(args: argparse.Namespace, root: Path) -> int:
+    from briefing.ingest import ingest_site
+    report = ingest_site(_config(args, root))
+    for error in report.failed:
+        print(f"error: {error}", file=sys.stderr)
+    print(report.summary_line())
+    return 0 if report.ok else 1
+
+
+def _build(args: argparse.Namespace, root: Path) -> int:
+    from briefing.build import build_site
+    result = build_site(_config(args, root), progress=sys.stderr.isatty())
+    print(result.summary_line())
+    return 0
+
+
+def _serve(args: argparse.Namespace, root: Path) -> int:
+    from briefing.serve import serve
+    return serve(_config(args, root), port=args.port, bind=args.bind)
+
+
+def _entities(args: argparse.Namespace, root: Path) -> int:
+    from briefing.entities import load_registry
+    from briefing.entities.report import build_report, format_report
+    from briefing.entryfile import read_entry
+    from briefing.load import list_entries
+    config = _config(args, root)
+    docs = []
+    for path in list_entries(config.content_dir):
+        metadata, body, _line, _text = read_entry(path)
+        docs.append((list(metadata.get("tags") or []), dict(metadata.get("entities") or {}),
+                     f"{metadata.get('title', '')}\n\n{body}"))
+    print(format_report(build_report(docs, load_registry(config.root))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

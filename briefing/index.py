@@ -1,0 +1,121 @@
+"""Entries to a site: tags, editions, neighbours and related briefings. Pure, no I/O."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from briefing.config import Config
+from briefing.model import GROUP_LABELS, Edition, Entry, Tag
+
+# A shared weapon system says more about two briefings than a shared country.
+TYPE_WEIGHT = {"weapon_systems": 3.0, "people": 2.5, "organisations": 2.0, "topics": 1.0,
+               "countries": 1.0, "other": 1.5}
+# Related briefings come from the entries nearest in time within each shared tag:
+# bounded work per entry however big "Russia" grows.
+WINDOW = 60
+
+
+@dataclass(frozen=True)
+class Related:
+    entry: Entry
+    shared: tuple[str, ...]  # the tags both carry, strongest first
+
+
+@dataclass
+class Site:
+    config: Config
+    entries: list[Entry]  # newest first
+    tags: dict[str, Tag]  # by slug, sorted by slug
+    tag_by_name: dict[str, Tag]
+    days: list[Edition]  # newest first
+    months: list[Edition]
+    related: dict[str, list[Related]] = field(default_factory=dict)
+
+    def older(self, entry: Entry) -> Entry | None:
+        i = self._position[entry.slug] + 1
+        return self.entries[i] if i < len(self.entries) else None
+
+    def newer(self, entry: Entry) -> Entry | None:
+        i = self._position[entry.slug] - 1
+        return self.entries[i] if i >= 0 else None
+
+    def __post_init__(self) -> None:
+        self._position = {e.slug: i for i, e in enumerate(self.entries)}
+
+
+def index_site(config: Config, entries: list[Entry]) -> Site:
+    ordered = sorted(entries, key=lambda e: e.sort_key)
+    tags = _tags(ordered)
+    site = Site(
+        config=config,
+        entries=ordered,
+        tags={t.slug: t for t in sorted(tags.values(), key=lambda t: t.slug)},
+        tag_by_name=tags,
+        days=_editions(ordered, "%Y-%m-%d"),
+        months=_editions(ordered, "%Y-%m"),
+    )
+    keys = {name: [e.sort_key for e in tag.entries] for name, tag in tags.items()}
+    site.related = {e.slug: related_to(e, site, config.related_count, keys) for e in ordered}
+    return site
+
+
+def _tags(entries: list[Entry]) -> dict[str, Tag]:
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    members: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for name in entry.tags:
+            members[name].append(entry)
+        for group, names in entry.entities.items():
+            for name in names:
+                groups[name][group] += 1
+    order = list(GROUP_LABELS)
+    tags: dict[str, Tag] = {}
+    used: set[str] = set()
+    for name in sorted(members, key=lambda n: (n.casefold(), n)):
+        counts = groups.get(name)
+        group = (min(counts, key=lambda g: (-counts[g], order.index(g))) if counts else "other")
+        base = slugify(name, max_length=80) or "tag"
+        slug, number = base, 2
+        while slug in used:  # "S-400" and "S 400" written by hand: keep both reachable
+            slug, number = f"{base}-{number}", number + 1
+        used.add(slug)
+        tags[name] = Tag(name=name, slug=slug, group=group, entries=members[name])
+    return tags
+
+
+def _editions(entries: list[Entry], fmt: str) -> list[Edition]:
+    grouped: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        grouped[entry.published.strftime(fmt)].append(entry)
+    return [Edition(key=key, start=group[0].day.replace(day=1) if fmt == "%Y-%m" else group[0].day,
+                    entries=tuple(group))
+            for key, group in sorted(grouped.items(), reverse=True)]
+
+
+def related_to(entry: Entry, site: Site, count: int,
+               keys: dict[str, list[tuple[float, str]]]) -> list[Related]:
+    """Entries sharing the most (weighted) tags, nearer in time first; ties by slug."""
+    if count <= 0:
+        return []
+    scores: dict[str, float] = defaultdict(float)
+    shared: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    candidates: dict[str, Entry] = {}
+    for name in entry.tags:
+        tag = site.tag_by_name[name]
+        weight = TYPE_WEIGHT.get(tag.group, 1.0)
+        at = bisect.bisect_left(keys[name], entry.sort_key)
+        for other in tag.entries[max(0, at - WINDOW): at + WINDOW + 1]:
+            if other.slug == entry.slug:
+                continue
+            candidates[other.slug] = other
+            scores[other.slug] += weight
+            shared[other.slug].append((-weight, name))
+    def rank(slug: str) -> tuple[float, float, str]:
+        days = abs((candidates[slug].published - entry.published).total_seconds()) / 86400
+        return (-(scores[slug] / (1 + days / 365)), days, slug)
+    best = sorted(candidates, key=rank)[:count]
+    return [Related(candidates[s], tuple(n for _w, n in sorted(shared[s]))) for s in best]

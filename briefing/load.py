@@ -1,0 +1,149 @@
+"""content/ to a list of validated entries: every rule an entry must meet lives here."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from briefing.config import Config
+from briefing.entryfile import read_entry
+from briefing.errors import ContentError
+from briefing.model import Entry, Image
+
+# A slug names a folder under briefings/: nothing that could climb out or hide.
+SLUG_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,118}[a-z0-9])?")
+ENTITY_KEYS = ("countries", "people", "organisations", "weapon_systems", "topics")
+
+
+def list_entries(content_dir: Path) -> list[Path]:
+    """Every entry file, in a stable order; dot- and underscore-folders are private."""
+    if not content_dir.is_dir():
+        return []
+    found = []
+    for path in content_dir.rglob("*.md"):
+        parts = path.relative_to(content_dir).parts
+        if not any(part.startswith((".", "_")) for part in parts):
+            found.append(path)
+    return sorted(found)
+
+
+def load_entry(path: Path, config: Config) -> Entry:
+    metadata, body, _body_line, text = read_entry(path)
+    return entry_from(metadata, body, text, path, config.tz)
+
+
+def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: ZoneInfo) -> Entry:
+    """Validate front matter; raise ContentError naming the key's line."""
+    def fail(key: str, message: str, hint: str) -> ContentError:
+        return ContentError(message, path, _key_line(text, key), hint=hint)
+
+    title = metadata.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise fail("title", "has no title" if title is None else "title must be text",
+                   'add a line such as  title: "What happened"  to the front matter')
+    slug = metadata.get("slug", path.stem)
+    if not isinstance(slug, str) or not SLUG_PATTERN.fullmatch(slug) or ".." in slug:
+        raise fail("slug", f"slug {slug!r} is not a safe URL name",
+                   "use lower-case letters, digits and hyphens, e.g. slug: s-400-deliveries")
+    published = _published(metadata.get("date"), tz, fail)
+    tags = _names(metadata.get("tags", []), "tags", fail)
+    entities_raw = metadata.get("entities") or {}
+    if not isinstance(entities_raw, dict):
+        raise fail("entities", "entities must be a mapping of type to names",
+                   f"use keys among {', '.join(ENTITY_KEYS)}")
+    entities = {}
+    for key, names in entities_raw.items():
+        if key not in ENTITY_KEYS:
+            raise fail("entities", f"entities has an unknown type {key!r}",
+                       f"use keys among {', '.join(ENTITY_KEYS)}")
+        entities[key] = _names(names or [], key, fail)
+    summary = metadata.get("summary")
+    if summary is None:
+        summary = _first_paragraph(body)
+    elif not isinstance(summary, str):
+        raise fail("summary", "summary must be text", "quote it: summary: \"...\"")
+    source = metadata.get("source")
+    if source is not None and not isinstance(source, str):
+        raise fail("source", "source must be a file name", "e.g. source: article.txt")
+    return Entry(
+        path=path,
+        slug=slug,
+        title=title.strip(),
+        published=published,
+        summary=" ".join(summary.split()),
+        body=body,
+        tags=tags,
+        entities=entities,
+        source=source,
+        image=_image(metadata.get("image"), fail),
+        digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:20],
+    )
+
+
+def _published(value: object, tz: ZoneInfo, fail) -> datetime:
+    hint = "write an ISO date such as date: 2024-03-01 or 2024-03-01T09:30:00Z"
+    if value is None:
+        raise fail("date", "has no date", hint)
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00")) \
+                if "T" in value or " " in value.strip() else date.fromisoformat(value.strip())
+        except ValueError:
+            raise fail("date", f"date {value!r} is not a date", hint) from None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), tzinfo=tz)
+    raise fail("date", f"date {value!r} is not a date", hint)
+
+
+def _names(value: object, key: str, fail) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(key, f"{key} must be a list of names (text)",
+                   f"write {key}: [Russia, S-400] or one name per '- ' line")
+    seen: dict[str, None] = {}
+    for name in value:
+        seen.setdefault(" ".join(name.split()), None)
+    return tuple(seen)
+
+
+def _image(value: object, fail) -> Image | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(
+            isinstance(value.get(k, ""), str) for k in ("alt", "caption", "credit")):
+        raise fail("image", "image must have text fields alt, caption and credit",
+                   "e.g. image: {alt: ..., caption: ..., credit: ...}")
+    image = Image(alt=value.get("alt", ""), caption=value.get("caption", ""),
+                  credit=value.get("credit", ""))
+    return image if (image.alt or image.caption or image.credit) else None
+
+
+def _first_paragraph(body: str) -> str:
+    for block in body.split("\n\n"):
+        if block.strip() and not block.lstrip().startswith(("#", "!", "<")):
+            return re.sub(r"[\\*_`]", "", block.strip())[:300]
+    return ""
+
+
+def _key_line(text: str, key: str) -> int | None:
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def check_unique_slugs(entries: list[Entry]) -> None:
+    """Two entries with one slug would overwrite each other's page: name both."""
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        other = seen.setdefault(entry.slug, entry)
+        if other is not entry:
+            raise ContentError(
+                f"slug '{entry.slug}' is also used by {other.path.name}", entry.path,
+                _key_line(entry.path.read_text(encoding="utf-8", errors="replace"), "slug"),
+                hint="give one of them another slug")

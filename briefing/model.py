@@ -1,0 +1,71 @@
+"""The site as data: entries, tags and editions. Frozen dataclasses, no presentation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+# Labels for the tag index, in the order an analyst scans them.
+GROUP_LABELS: dict[str, str] = {
+    "countries": "Countries",
+    "people": "People",
+    "organisations": "Organisations",
+    "weapon_systems": "Weapon systems",
+    "topics": "Topics",
+    "other": "Other tags",
+}
+
+
+@dataclass(frozen=True)
+class Image:
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One briefing as loaded from content/; `digest` changes whenever its file does."""
+
+    path: Path
+    slug: str
+    title: str
+    published: datetime  # aware, in the site's time zone
+    summary: str
+    body: str  # Markdown
+    tags: tuple[str, ...]
+    entities: dict[str, tuple[str, ...]]
+    source: str | None
+    image: Image | None
+    digest: str
+
+    @property
+    def day(self) -> date:
+        return self.published.date()
+
+    @property
+    def sort_key(self) -> tuple[float, str]:
+        """Newest first, then by slug: a total order, so output never depends on file order."""
+        return (-self.published.timestamp(), self.slug)
+
+
+@dataclass
+class Tag:
+    name: str
+    slug: str
+    group: str
+    entries: list[Entry] = field(default_factory=list)  # newest first
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The entries of one day or one month, newest first."""
+
+    key: str  # "2024-03-01" or "2024-03"
+    start: date
+    entries: tuple[Entry, ...]
+
+    @property
+    def is_day(self) -> bool:
+        return len(self.key) == 10

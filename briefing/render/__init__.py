@@ -1,0 +1,1 @@
+"""Turning the indexed site into bytes: URLs, Markdown, templates, feeds, sitemap, search."""

@@ -1,0 +1,127 @@
+"""The Jinja2 environment: theme lookup, filters, and template errors as one line.
+
+Lookup order, as in Hugo: the site's `themes/<theme>/templates/` first, one
+template at a time, then the default theme shipped with the package. Static
+files follow the same order (`themes/<theme>/static/`, then the default's).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import traceback
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+import briefing
+from briefing.config import Config
+from briefing.errors import ThemeError
+from briefing.model import GROUP_LABELS
+
+
+def default_theme_dir() -> Path:
+    """The packaged default theme; in a source checkout, the repo's themes/default."""
+    packaged = Path(briefing.__file__).parent / "themes" / "default"
+    if packaged.is_dir():
+        return packaged
+    return Path(briefing.__file__).parent.parent / "themes" / "default"
+
+
+@dataclass(frozen=True)
+class Theme:
+    template_dirs: tuple[Path, ...]
+    static_dirs: tuple[Path, ...]
+
+    def fingerprint(self) -> str:
+        """Changes whenever any template or static file in the lookup chain does."""
+        digest = hashlib.sha256(briefing.__version__.encode())
+        for folder in (*self.template_dirs, *self.static_dirs):
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                digest.update(str(path.relative_to(folder)).encode() + b"\0")
+                digest.update(path.read_bytes())
+        return digest.hexdigest()[:20]
+
+    def static_files(self) -> dict[str, Path]:
+        """Output path -> source file, the site's theme winning over the default."""
+        files: dict[str, Path] = {}
+        for folder in reversed(self.static_dirs):
+            for path in folder.rglob("*"):
+                if path.is_file() and not path.name.startswith("."):
+                    files[path.relative_to(folder).as_posix()] = path
+        return dict(sorted(files.items()))
+
+
+def find_theme(config: Config) -> Theme:
+    default = default_theme_dir()
+    chain = []
+    own = config.themes_dir / config.theme
+    if own.is_dir():
+        chain.append(own)
+    elif config.theme != "default":
+        raise ThemeError(f"theme '{config.theme}' not found in {config.themes_dir}", config.path,
+                         hint=f"create themes/{config.theme}/templates/ or set theme = \"default\"")
+    if default.resolve() not in [c.resolve() for c in chain]:
+        chain.append(default)
+    return Theme(
+        template_dirs=tuple(d / "templates" for d in chain if (d / "templates").is_dir()),
+        static_dirs=tuple(d / "static" for d in chain if (d / "static").is_dir()),
+    )
+
+
+def make_environment(theme: Theme) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
+        autoescape=True,
+        # A misspelt variable is a theme bug: fail loudly with its line, never render blanks.
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["longdate"] = long_date
+    env.globals["url"] = _url
+    env.globals["group_label"] = lambda group: GROUP_LABELS.get(group, group)
+    return env
+
+
+@jinja2.pass_context
+def _url(context: jinja2.runtime.Context, path: str) -> str:
+    """A site path ("tags/russia/") as seen from the page being rendered."""
+    return (context["root"] + path) or "./"
+
+
+def long_date(value: date | str) -> str:
+    """"1 March 2024", the same in every locale."""
+    day = date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def render(env: jinja2.Environment, name: str, context: dict) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise ThemeError(f"template '{exc.name}' is missing", None,
+                         hint="add it to your theme's templates/ or remove the override") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise ThemeError(f"template syntax error: {exc.message}", exc.filename or exc.name,
+                         exc.lineno, hint="fix the template") from exc
+    except jinja2.TemplateError as exc:
+        path, line = _template_frame(exc)
+        raise ThemeError(f"template error in {name}: {exc.message or exc}", path, line,
+                         hint="fix the template or the variable it uses") from exc
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """Jinja rewrites tracebacks so template lines appear as frames: find the last one."""
+    found: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(exc.__traceback__ or sys.exc_info()[2]):
+        if frame.filename.endswith((".html", ".xml", ".txt", ".j2")):
+            found = (frame.filename, frame.lineno)
+    return found

@@ -1,0 +1,60 @@
+"""Every URL the site has, in one place.
+
+Pages link to each other relatively (`../../tags/russia/`), so `public/` works
+under any sub-path and even from disk; only feeds, the sitemap, canonical links
+and 404.html (served at arbitrary depths) need the absolute form.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from posixpath import join
+
+from briefing.config import Config
+
+SEARCH = "search/"
+TAGS = "tags/"
+ARCHIVE = "archive/"
+
+
+def entry(slug: str) -> str:
+    return f"briefings/{slug}/"
+
+
+def tag(slug: str) -> str:
+    return f"tags/{slug}/"
+
+
+def tag_feed(slug: str) -> str:
+    return f"tags/{slug}/atom.xml"
+
+
+def day(when: date) -> str:
+    return f"{when:%Y/%m/%d}/"
+
+
+def month(when: date) -> str:
+    return f"{when:%Y/%m}/"
+
+
+def paged(base: str, number: int) -> str:
+    """Page 1 of a list lives at the list's own URL; later ones under page/N/."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def output_file(url: str) -> str:
+    """The file a URL is served from: folders get their index.html."""
+    return join(url, "index.html") if url == "" or url.endswith("/") else url
+
+
+def root_from(url: str) -> str:
+    """The relative prefix that leads from the page at `url` back to the site root."""
+    return "../" * url.count("/")
+
+
+def absolute(config: Config, url: str) -> str:
+    return config.base_url + url
+
+
+def day_from_iso(iso_day: str) -> str:
+    return iso_day.replace("-", "/") + "/"
