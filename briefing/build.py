@@ -117,7 +117,7 @@ def site_lock(config: Config) -> Iterator[None]:
         except ImportError:  # Windows: no advisory locks; builds are rarely concurrent there
             pass
         except OSError:
-            raise BuildError("another build of this site is running", config.root,
+            raise BuildError(f"another build of the site in {config.root} is running",
                              hint="wait for it to finish, then build again") from None
         yield
     finally:

@@ -34,6 +34,9 @@ class Config:
     related_count: int = 5
     allow_html: bool = False
     output_dir: str = "public"
+    # Where caches, staging and locks live; `briefing serve` uses its own so it never
+    # disturbs public/ or a build running beside it. Not a TOML key.
+    state_dir: str = ".briefing-cache"
     # Keys seen in the file, so errors can point at a line.
     source_text: str = field(default="", repr=False, compare=False)
 
@@ -59,7 +62,7 @@ class Config:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".briefing-cache"
+        return self.root / self.state_dir
 
     @property
     def tz(self) -> ZoneInfo:
@@ -75,7 +78,7 @@ class Config:
         return _validated(replace(self, base_url=_normalise_base_url(base_url, self, "--base-url")))
 
 
-_EDITABLE = {f.name: f for f in fields(Config) if f.name not in {"root", "source_text"}}
+_EDITABLE = {f.name: f for f in fields(Config) if f.name not in {"root", "source_text", "state_dir"}}
 _TYPES: dict[str, type] = {"page_size": int, "feed_size": int, "related_count": int, "allow_html": bool}
 
 

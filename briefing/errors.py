@@ -26,7 +26,8 @@ class BriefingError(Exception):
     def where(self) -> str:
         if self.path is None:
             return ""
-        where = str(self.path)
+        from briefing.display import shown
+        where = shown(Path(self.path))
         if self.line is not None:
             where += f":{self.line}"
         return where

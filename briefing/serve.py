@@ -1,0 +1,188 @@
+"""`briefing serve`: build, serve with live reload, rebuild what a save changed.
+
+The preview is built into `.briefing-cache/serve/` with a loopback base_url,
+so public/ (what gets published) is never touched and a `briefing build` can
+run beside it. A failed rebuild keeps the last good pages and shows the
+error over every page until a save fixes it.
+"""
+
+from __future__ import annotations
+
+import errno
+import html
+import logging
+import socket
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.watcher import Watcher
+from tornado import ioloop
+
+from briefing.build import build_site
+from briefing.config import Config, load_config
+from briefing.errors import BriefingError, BuildError
+
+log = logging.getLogger("briefing")
+
+SERVE_STATE = ".briefing-cache/serve-state"
+SERVE_ROOT = ".briefing-cache/serve"
+POLL_MS = 150
+PORT_TRIES = 20
+
+
+@dataclass
+class ServeState:
+    error: str | None = None
+
+
+STATE = ServeState()
+
+
+def preview_config(config: Config, bind: str, port: int) -> Config:
+    """The site as previewed: same settings, a loopback address, its own output and cache."""
+    host = "127.0.0.1" if bind in {"0.0.0.0", "::", ""} else bind
+    host = f"[{host}]" if ":" in host else host
+    base_path = config.base_path
+    return replace(config, base_url=f"http://{host}:{port}{base_path}",
+                   output_dir=SERVE_ROOT + base_path.rstrip("/"), state_dir=SERVE_STATE)
+
+
+def free_port(bind: str, wanted: int) -> int:
+    """`wanted`, or the next port that is free (and say so)."""
+    for port in range(wanted, wanted + PORT_TRIES):
+        family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind((bind, port))
+            except OSError as exc:
+                if exc.errno in {errno.EADDRINUSE, errno.EACCES}:
+                    continue
+                raise BuildError(f"cannot listen on {bind}:{port}: {exc.strerror}",
+                                 hint="pick another --bind address") from exc
+        if port != wanted:
+            log.warning("port %d is in use; serving on port %d instead", wanted, port)
+        return port
+    raise BuildError(f"ports {wanted}-{wanted + PORT_TRIES - 1} are all in use",
+                     hint="stop the other server or pass --port")
+
+
+class _Rebuilder:
+    """What the watcher calls on a save: never raises, remembers the error for the overlay."""
+
+    def __init__(self, root: Path, bind: str, port: int, ingest: bool) -> None:
+        self.root, self.bind, self.port, self.ingest = root, bind, port, ingest
+        self.__name__ = "ingest and build" if ingest else "build"
+
+    def __call__(self) -> None:
+        started = time.perf_counter()
+        try:
+            config = load_config(self.root)
+            if self.ingest:
+                from briefing.ingest import ingest_site
+                report = ingest_site(config)
+                for error in report.failed:
+                    print(f"error: {error}", file=sys.stderr)
+                print(report.summary_line(), flush=True)
+            result = build_site(preview_config(config, self.bind, self.port))
+        except BriefingError as error:
+            STATE.error = str(error)
+            print(f"error: {error}", file=sys.stderr, flush=True)
+            return
+        except Exception as exc:
+            STATE.error = f"internal error: {type(exc).__name__}: {exc}"
+            print(f"error: {STATE.error}", file=sys.stderr, flush=True)
+            return
+        STATE.error = None
+        print(f"{result.summary_line()} (save to reload: {time.perf_counter() - started:.2f} s)",
+              flush=True)
+
+
+class _PreviewFiles(StaticFileHandler):
+    """Static files, never cached by the browser, with the last error laid over HTML pages."""
+
+    def set_extra_headers(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-store")
+
+    def compute_etag(self) -> None:
+        # livereload caches versions by whole-second mtime: two saves in one second would
+        # look unchanged. No validators at all: every request gets the file as it is now.
+        return None
+
+    def should_return_304(self) -> bool:
+        return False
+
+    @classmethod
+    def get_content(cls, abspath: str, start=None, end=None):  # type: ignore[override]
+        data = Path(abspath).read_bytes()
+        if STATE.error is not None and abspath.endswith(".html"):
+            data = _with_overlay(data, STATE.error)
+        if start is not None or end is not None:
+            data = data[start:end]
+        return data
+
+    def get_content_size(self) -> int:
+        return len(self.get_content(self.absolute_path))
+
+
+def _with_overlay(page: bytes, error: str) -> bytes:
+    banner = (
+        '<div role="alert" id="briefing-error" style="position:fixed;inset:0 0 auto 0;z-index:99999;'
+        'background:#7a0b0b;color:#fff;font:15px/1.5 system-ui,sans-serif;padding:1rem 1.25rem;'
+        'white-space:pre-wrap">'
+        f"<strong>Build failed.</strong> Showing the last good pages.\n{html.escape(error)}</div>"
+    ).encode()
+    at = page.find(b"<body")
+    end = page.find(b">", at) + 1 if at != -1 else 0
+    return page[:end] + banner + page[end:]
+
+
+class _FastWatcher(Watcher):
+    """livereload polls every 0.8 s; a save should show in well under a second."""
+
+    def start(self, callback) -> bool:
+        ioloop.PeriodicCallback(callback, POLL_MS).start()
+        return True
+
+
+class _PreviewServer(Server):
+    def _setup_logging(self) -> None:
+        """Keep the terminal for our own lines: livereload's INFO chatter hides errors."""
+
+    def get_web_handlers(self, script):
+        return [(r"/(.*)", _PreviewFiles, {"path": self.root, "default_filename": "index.html"})]
+
+
+def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
+    port = free_port(bind, port)
+    preview = preview_config(config, bind, port)
+    print(f"building {config.root} for preview...", flush=True)
+    result = build_site(preview)  # a broken site at start is an error, as in `build`
+    print(result.summary_line(), flush=True)
+    root = config.root / SERVE_ROOT
+    _write_root_redirect(root, preview.base_path)
+
+    # livereload drops a reload that comes within 3 s of the previous one; edits don't wait.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    server = _PreviewServer(watcher=_FastWatcher())
+    build_only = _Rebuilder(config.root, bind, port, ingest=False)
+    for watched in ("content", "themes", "static", "briefing.toml", "entities.yml"):
+        server.watch(str(config.root / watched), build_only)
+    server.watch(str(config.root / "seeds"), _Rebuilder(config.root, bind, port, ingest=True))
+    print(f"serving {preview.base_url} (Ctrl+C to stop)", flush=True)
+    server.serve(port=port, host=bind, root=str(root), restart_delay=0)
+    return 0
+
+
+def _write_root_redirect(root: Path, base_path: str) -> None:
+    """Under a sub-path, the bare address leads to the site rather than a 404."""
+    if base_path == "/":
+        return
+    target = html.escape(base_path)
+    (root / "index.html").write_text(
+        f'<!doctype html><meta charset="utf-8"><title>Redirect</title>'
+        f'<meta http-equiv="refresh" content="0; url={target}"><a href="{target}">{target}</a>\n',
+        encoding="utf-8")
