@@ -11,15 +11,21 @@ ENTITY_GROUPS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Entity:
-    """One thing an analyst follows: every alias folds into `name`."""
+    """One thing an analyst follows: every alias folds into `name`.
+
+    Beyond name, type and aliases, the fields say how to match it: `weak` aliases are
+    also ordinary words or other things and count only in context; `surnames` (people)
+    count once a full name appeared; `kind` ("air_defence", "tank", "firm") lets a
+    topic's `implied_by` kinds fire the topic from the entities found.
+    """
 
     name: str
     type: str
     aliases: tuple[str, ...] = ()
-    # Subtype used by topic rules ("air_defence", "tank", "firm", ...); empty when none.
-    kind: str = ""
-    # Aliases that are also ordinary words or other things: they count only in context.
     weak: tuple[str, ...] = ()
+    kind: str = ""
+    surnames: tuple[str, ...] = ()
+    implied_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,38 @@
-"""The entity registry: shipped YAML files, loaded once per process."""
+"""The entity registry: the shipped data plus the site's `entities.yml`, cached per process.
+
+Loading parses YAML once per process (the shipped files) and once per change of the
+site's file; the matcher's automaton is compiled lazily on first use and kept with the
+registry, so ingesting a thousand seeds compiles it once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-import yaml
-
-from briefing.entities.model import ENTITY_GROUPS, Entity
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from briefing.entities.model import Entity
+from briefing.entities.normalise import key
+from briefing.entities.shipped import Context, shipped
+from briefing.entities.site import FILENAME, SiteRules, read_site_rules
+from briefing.errors import ConfigError
 
 
 class Registry:
-    """Canonical names to entities; the matcher's automaton is built lazily, once."""
+    """Canonical names to entities, with what the matcher needs beside them."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: Iterable[Entity], *, phrases: Iterable[str] = (),
+                 context: Context | None = None, renames: dict[str, str] | None = None,
+                 blocked: Iterable[str] = ()) -> None:
         self._by_name = {entity.name: entity for entity in entities}
-        self._automaton = None
+        self.phrases = tuple(phrases)
+        self.context = context or Context()
+        # Keys of names the text rules may find, mapped to the site's preferred name.
+        self.renames = dict(renames or {})
+        # Keys of names the site blocked: never tagged, whatever finds them.
+        self.blocked = frozenset(blocked)
+        self._automaton: Any = None
 
     def get(self, name: str) -> Entity | None:
         return self._by_name.get(name)
@@ -30,21 +43,84 @@ class Registry:
     def __iter__(self) -> Iterator[Entity]:
         return iter(self._by_name.values())
 
+    @property
+    def automaton(self) -> Any:
+        """The compiled alias automaton, built on first use."""
+        if self._automaton is None:
+            from briefing.entities.matcher import build_automaton
 
-@lru_cache(maxsize=1)
-def _shipped() -> tuple[Entity, ...]:
-    entities: list[Entity] = []
-    data = resources.files("briefing.entities") / "data"
-    for group in ENTITY_GROUPS:
-        source = data / f"{group}.yml"
-        if not source.is_file():
-            continue
-        for record in yaml.load(source.read_text(encoding="utf-8"), Loader=_Loader) or []:
-            entities.append(Entity(name=record["name"], type=group,
-                                   aliases=tuple(record.get("aliases") or ())))
-    return tuple(entities)
+            self._automaton = build_automaton(self)
+        return self._automaton
+
+
+_cache: dict[object, Registry] = {}
 
 
 def load_registry(site_root: Path) -> Registry:
-    """The shipped registry (the site's `entities.yml` is applied once supported)."""
-    return Registry(list(_shipped()))
+    """The shipped registry with the site's `entities.yml` (if any) applied."""
+    path = Path(site_root) / FILENAME
+    try:
+        stat = path.stat()
+        stamp: object = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    if stamp not in _cache:
+        rules = read_site_rules(Path(site_root)) if stamp is not None else None
+        _cache[stamp] = _build(rules, path)
+    return _cache[stamp]
+
+
+def _build(rules: SiteRules | None, path: Path) -> Registry:
+    data = shipped()
+    entities = {entity.name: entity for entity in data.entities}
+    phrases = list(data.phrases)
+    renames: dict[str, str] = {}
+    blocked: set[str] = set()
+    if rules is not None:
+        _apply(rules, path, entities, phrases, renames, blocked)
+    return Registry(entities.values(), phrases=phrases, context=data.context,
+                    renames=renames, blocked=blocked)
+
+
+def _apply(rules: SiteRules, path: Path, entities: dict[str, Entity], phrases: list[str],
+           renames: dict[str, str], blocked: set[str]) -> None:
+    """Add, alias, rename, then block: each step sees the result of the one before."""
+    for entity, line in rules.add:
+        old = entities.get(entity.name)
+        if old is not None and old.type != entity.type:
+            raise ConfigError(f"`{entity.name}` is already a {old.type} entity", path, line,
+                              hint="use `aliases:` to extend it, or `rename:` it first")
+        if old is not None:
+            entity = replace(old, aliases=(*old.aliases, *entity.aliases),
+                             weak=(*old.weak, *entity.weak))
+        entities[entity.name] = entity
+    for name, extra in rules.aliases:
+        old = entities.get(name.value)
+        if old is None:
+            raise ConfigError(f"`aliases:` names `{name.value}`, which is not an entity",
+                              path, name.line, hint="use the canonical name, or `add:` it")
+        entities[old.name] = replace(old, aliases=(*old.aliases, *(a.value for a in extra)))
+    for old_name, new_name in rules.rename:
+        old = entities.pop(old_name.value, None)
+        if old is None:
+            renames[key(old_name.value)] = new_name.value
+            continue
+        if new_name.value in entities:
+            raise ConfigError(f"cannot rename `{old_name.value}` to `{new_name.value}`: "
+                              "that name is taken", path, new_name.line,
+                              hint="block or rename the other entity first")
+        entities[new_name.value] = replace(old, name=new_name.value,
+                                           aliases=(old.name, *old.aliases))
+        renames[key(old.name)] = new_name.value
+    for item in rules.block:
+        target = key(item.value)
+        blocked.add(target)
+        phrases.append(item.value)
+        for name, entity in list(entities.items()):
+            if key(name) == target:
+                del entities[name]
+                continue
+            aliases = tuple(a for a in entity.aliases if key(a) != target)
+            weak = tuple(a for a in entity.weak if key(a) != target)
+            if aliases != entity.aliases or weak != entity.weak:
+                entities[name] = replace(entity, aliases=aliases, weak=weak)

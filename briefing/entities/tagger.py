@@ -1,26 +1,153 @@
-"""Tag an article with the registry's entities (minimal first version)."""
+"""Tag an article: registry matches, resolved in context, plus names found by rules.
+
+The steps, each in its own module: build the article's text and segments (article),
+find every alias in one automaton pass (matcher), decide the surnames and weak aliases
+(here, with context), find names the registry lacks (discover), fire topics (topics),
+then rank everything by weighted mentions, ties broken by name.
+"""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from briefing.entities.article import Article, build_article
+from briefing.entities.candidates import find_candidates
+from briefing.entities.context import confirmed, locate, part_of_longer_name
+from briefing.entities.discover import discover
+from briefing.entities.matcher import Hit, Strength, scan
 from briefing.entities.model import ENTITY_GROUPS, Tagging
 from briefing.entities.registry import Registry
+from briefing.entities.topics import select_topics
+
+# In a headline set in capitals, "US" after these words is the pronoun ("JOIN US").
+_PRONOUN_BEFORE = frozenset({"to", "for", "with", "of", "from", "tell", "told", "give", "let",
+                             "join", "help", "against", "about", "among", "by", "on", "at",
+                             "like", "than", "all", "follow", "show", "take", "makes", "make"})
 
 
-def tag_article(registry: Registry, *, title: str, paragraphs: list[str],
+@dataclass(frozen=True)
+class Mention:
+    entity: str
+    start: int
+    weight: int
+
+
+def tag_article(registry: Registry, *, title: str, paragraphs: Sequence[str],
                 caption: str | None = None, alt: str | None = None) -> Tagging:
-    """Whole-word, case-sensitive alias matches, ranked by mention count."""
-    text = "\n".join([title, *paragraphs, caption or "", alt or ""])
-    counts: Counter[str] = Counter()
+    """The article's entities by relevance and by group, and candidate names for editors."""
+    article = build_article(title, paragraphs, caption, alt)
+    hits = [hit for hit in scan(registry.automaton, article.text, article.folded)
+            if not _pronoun(article, hit)]
+    mentions = _resolve(registry, article, hits)
+    covered = [(hit.start, hit.end) for hit in hits]
+    found = discover(article, registry, covered)
+    scores: Counter[str] = Counter()
     types: dict[str, str] = {}
-    for entity in registry:
-        for alias in (entity.name, *entity.aliases):
-            hits = len(re.findall(rf"(?<!\w){re.escape(alias)}(?!\w)", text))
-            if hits:
-                counts[entity.name] += hits
-                types[entity.name] = entity.type
-    ranked = tuple(sorted(counts, key=lambda name: (-counts[name], name)))
-    groups = {group: tuple(n for n in ranked if types[n] == group) for group in ENTITY_GROUPS}
-    return Tagging(tags=ranked, entities=groups, candidates=())
+    for mention in mentions:
+        scores[mention.entity] += mention.weight
+        entity = registry.get(mention.entity)
+        types[mention.entity] = entity.type if entity else "topics"
+    for name in found:
+        scores[name.name] += name.score
+        types[name.name] = name.type
+    scores = select_topics(registry, scores, types)
+    ranked = tuple(sorted(scores, key=lambda name: (-scores[name], name)))
+    groups = {group: tuple(name for name in ranked if types[name] == group)
+              for group in ENTITY_GROUPS}
+    covered += [span for name in found for span in name.spans]
+    candidates = find_candidates(article, registry, covered)
+    return Tagging(tags=ranked, entities=groups, candidates=candidates)
+
+
+def _pronoun(article: Article, hit: Hit) -> bool:
+    """ "US" the pronoun in a headline set in capitals."""
+    if not article.segment_at(hit.start).shouting:
+        return False
+    if not all(p.alias.isupper() and len(p.alias) <= 3 for p in hit.patterns):
+        return False
+    before = article.folded[max(0, hit.start - 12):hit.start].split()
+    return bool(before) and before[-1] in _PRONOUN_BEFORE
+
+
+def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Mention]:
+    """Strong matches count; surnames follow full names; weak aliases need context."""
+    mentions: list[Mention] = []
+    surnames: list[Hit] = []
+    weak: list[Hit] = []
+    for hit in hits:
+        strengths = {p.strength for p in hit.patterns}
+        if Strength.PHRASE in strengths:
+            continue
+        if Strength.STRONG in strengths:
+            pattern = next(p for p in hit.patterns if p.strength == Strength.STRONG)
+            weight = article.segment_at(hit.start).weight
+            mentions.append(Mention(pattern.entity, hit.start, weight))
+        elif Strength.SURNAME in strengths:
+            surnames.append(hit)
+        else:
+            weak.append(hit)
+    full_names: dict[str, list[int]] = defaultdict(list)
+    for mention in mentions:
+        full_names[mention.entity].append(mention.start)
+    for hit in surnames:
+        person = _person_for(hit, full_names)
+        if person:
+            mentions.append(Mention(person, hit.start, article.segment_at(hit.start).weight))
+        elif any(p.strength == Strength.WEAK for p in hit.patterns):
+            weak.append(hit)
+    mentions += _weak_mentions(registry, article, weak, mentions, set(full_names))
+    return mentions
+
+
+def _person_for(hit: Hit, full_names: dict[str, list[int]]) -> str | None:
+    """The person whose full name appeared, the latest one before this surname."""
+    people = [p.entity for p in hit.patterns
+              if p.strength == Strength.SURNAME and p.entity in full_names]
+    if not people:
+        return None
+    before = [(max(s for s in full_names[p] if s < hit.start), p) for p in people
+              if any(s < hit.start for s in full_names[p])]
+    return max(before)[1] if before else people[0]
+
+
+def _weak_mentions(registry: Registry, article: Article, weak: list[Hit],
+                   mentions: list[Mention], strong: set[str]) -> list[Mention]:
+    known = {mention.start for mention in mentions} | {hit.start for hit in weak}
+    accepted = set(strong)
+    chosen: list[tuple[Hit, str]] = []
+    for hit in weak:
+        entities = list(dict.fromkeys(p.entity for p in hit.patterns
+                                      if p.strength == Strength.WEAK))
+        segment = article.segment_at(hit.start)
+        around = locate(article.text, hit.start, hit.end)
+        if segment.prose and part_of_longer_name(around, known):
+            continue
+        mentioned = [e for e in entities if e in strong]
+        if mentioned:
+            chosen.append((hit, mentioned[0]))
+            continue
+        if len(entities) != 1 or not segment.prose:
+            chosen.append((hit, ""))
+            continue
+        entity = registry.get(entities[0])
+        group = entity.type if entity else ""
+        nearby = any(m.entity != entities[0] and around.sentence[0] <= m.start < around.sentence[1]
+                     and _type(registry, m.entity) == group for m in mentions)
+        if confirmed(around, entities[0], group, registry.context, nearby):
+            accepted.add(entities[0])
+        chosen.append((hit, entities[0]))
+    result = []
+    for hit, entity in chosen:
+        if not entity:
+            entity = next((p.entity for p in hit.patterns
+                           if p.strength == Strength.WEAK and p.entity in accepted), "")
+        if entity in accepted:
+            result.append(Mention(entity, hit.start, article.segment_at(hit.start).weight))
+    return result
+
+
+def _type(registry: Registry, name: str) -> str:
+    entity = registry.get(name)
+    return entity.type if entity else ""

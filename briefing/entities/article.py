@@ -1,0 +1,85 @@
+"""An article as one text with weighted segments, the unit the tagger reads in one pass.
+
+The title, lede, body paragraphs, image caption and alt text are joined by newlines so
+one automaton pass covers them; each segment keeps its weight (the title and lede weigh
+more, a caption counts too) and whether it is set in capitals (an ALL-CAPS headline).
+Photo credits are cut from the caption first: a photographer is a credit, never a tag.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.entities.normalise import fold, prepare
+
+TITLE_WEIGHT = 3
+LEDE_WEIGHT = 2
+BODY_WEIGHT = 1
+
+# "(Picture source: NAME)", "Photo: NAME", "Image credit - NAME" and friends.
+_CREDIT = re.compile(
+    r"\(\s*(?:picture|photo|image|photograph)(?:\s+(?:source|credit)s?)?\s*[:\-–]\s*[^()]*\)"
+    r"|(?:^|\s)(?:picture|photo|image|photograph)\s*(?:source|credit)?s?\s*[:\-–]\s*[^.()]*$",
+    re.IGNORECASE,
+)
+
+
+def strip_credit(text: str) -> str:
+    """A caption without its photo credit."""
+    return _CREDIT.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str        # "title", "lede", "body", "caption" or "alt"
+    start: int
+    end: int
+    weight: int
+    shouting: bool   # set in capitals: case tells nothing there
+
+    @property
+    def prose(self) -> bool:
+        """Running text, where capitals and neighbours mean something."""
+        return self.kind in ("lede", "body", "caption") and not self.shouting
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    folded: str
+    segments: tuple[Segment, ...]
+    starts: tuple[int, ...]
+
+    def segment_at(self, offset: int) -> Segment:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.segments[max(index, 0)]
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and not any(c.islower() for c in letters)
+
+
+def build_article(title: str, paragraphs: Sequence[str], caption: str | None,
+                  alt: str | None) -> Article:
+    parts: list[tuple[str, str, int]] = [("title", title, TITLE_WEIGHT)]
+    for index, paragraph in enumerate(paragraphs):
+        kind, weight = ("lede", LEDE_WEIGHT) if index == 0 else ("body", BODY_WEIGHT)
+        parts.append((kind, strip_credit(paragraph), weight))
+    if caption:
+        parts.append(("caption", strip_credit(caption), BODY_WEIGHT))
+    if alt:
+        parts.append(("alt", strip_credit(alt), BODY_WEIGHT))
+    pieces: list[str] = []
+    segments: list[Segment] = []
+    offset = 0
+    for kind, raw, weight in parts:
+        text = " ".join(prepare(raw or "").split())
+        segments.append(Segment(kind, offset, offset + len(text), weight, _shouting(text)))
+        pieces.append(text)
+        offset += len(text) + 1
+    text = "\n".join(pieces)
+    return Article(text, fold(text), tuple(segments), tuple(s.start for s in segments))

@@ -1,0 +1,134 @@
+"""One Aho-Corasick pass over folded text finds every alias, phrase and keyword.
+
+Keys are folded aliases padded with a space each side and the text is padded the same
+way, so the automaton only reports whole words and phrases. Each hit is then checked
+against the original capitals and the longest match wins where hits overlap, so
+"Patriot Act" hides "Patriot" and "SA-21 Growler" hides "Growler".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+from briefing.entities.normalise import variants
+
+if TYPE_CHECKING:
+    from briefing.entities.registry import Registry
+
+
+class Strength(IntEnum):
+    STRONG = 0   # a name or alias: counts wherever its case is right
+    WEAK = 1     # also an ordinary word or another thing: counts only in context
+    SURNAME = 2  # counts once the person's full name appeared in the article
+    PHRASE = 3   # tags nothing; hides the words inside it
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    entity: str      # canonical name; "" for a phrase
+    alias: str       # as written in the registry, for the case check
+    strength: Strength
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int       # span in the prepared text
+    end: int
+    patterns: tuple[Pattern, ...]
+
+
+def _surnames(entity_aliases: Iterable[str], explicit: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's surnames: given explicitly, else the last word of each full name."""
+    if explicit:
+        return explicit
+    found = dict.fromkeys(alias.split()[-1] for alias in entity_aliases if " " in alias)
+    return tuple(found)
+
+
+def build_automaton(registry: Registry) -> ahocorasick.Automaton:
+    """Compile every alias variant, phrase and keyword of the registry into one automaton."""
+    table: dict[str, list[Pattern]] = {}
+
+    def add(alias: str, entity: str, strength: Strength, plural: bool = False) -> None:
+        for form in variants(alias, plural):
+            patterns = table.setdefault(f" {form} ", [])
+            if all(p.entity != entity or p.strength > strength for p in patterns):
+                patterns[:] = [p for p in patterns if p.entity != entity]
+                patterns.append(Pattern(entity, alias, strength))
+
+    for entity in registry:
+        plural = entity.type == "weapon_systems"
+        full = (entity.name, *entity.aliases)
+        for alias in full:
+            add(alias, entity.name, Strength.STRONG, plural)
+        for alias in entity.weak:
+            add(alias, entity.name, Strength.WEAK, plural)
+        if entity.type == "people":
+            for surname in _surnames(full, entity.surnames):
+                add(surname, entity.name, Strength.SURNAME)
+    for phrase in registry.phrases:
+        add(phrase.lower(), "", Strength.PHRASE)
+    automaton = ahocorasick.Automaton()
+    for padded, patterns in table.items():
+        automaton.add_word(padded, (len(padded), tuple(patterns)))
+    automaton.make_automaton()
+    return automaton
+
+
+def case_ok(alias: str, surface: str) -> bool:
+    """Whether the text's capitals fit the alias's.
+
+    Lower-case aliases (topic keywords, phrases) match any case. An acronym needs
+    capitals, though one of four letters or more may be title case ("Nato"). Otherwise
+    each word the alias capitalises must be capitalised in the text: "Turkey", never
+    "turkey"; an ALL-CAPS headline passes.
+    """
+    if alias.islower() or not any(c.isalpha() for c in alias):
+        return True
+    letters = [c for c in alias if c.isalpha()]
+    seen = [c for c in surface if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        if all(c.isupper() for c in seen[: len(letters)]):
+            return True
+        return (len(letters) >= 4 and seen[0].isupper()
+                and all(c.islower() for c in seen[1: len(letters)]))
+    wanted = [i for i, c in enumerate(alias) if c.isupper() and (i == 0 or not alias[i - 1].isalpha())]
+    return all(_letter_at(alias, surface, i).isupper() for i in wanted)
+
+
+def _letter_at(alias: str, surface: str, index: int) -> str:
+    """The surface character matching alias[index], counting alphanumerics only."""
+    position = sum(1 for c in alias[:index] if c.isalnum())
+    count = -1
+    for char in surface:
+        if char.isalnum():
+            count += 1
+            if count == position:
+                return char
+    return ""
+
+
+def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[Hit]:
+    """Hits whose case fits, longest first where they overlap, in text order."""
+    if not len(automaton):
+        return []
+    found: list[Hit] = []
+    for last, (length, patterns) in automaton.iter(f" {folded} "):
+        start, end = last - length + 1, last - 1
+        surface = prepared[start:end]
+        fitting = tuple(p for p in patterns if case_ok(p.alias, surface))
+        if fitting:
+            found.append(Hit(start, end, fitting))
+    found.sort(key=lambda hit: (hit.start, hit.start - hit.end))
+    chosen: list[Hit] = []
+    reach = -1
+    for hit in found:
+        if hit.start >= reach:
+            chosen.append(hit)
+            reach = hit.end
+    return chosen

@@ -1,0 +1,83 @@
+"""Text to match keys: one length-preserving fold shared by aliases and articles.
+
+Every character maps to exactly one character, so a match at [start, end) in the
+folded text is the same span of the original: the matcher can check the original's
+capitals without an offset table. The fold lowercases, strips diacritics ("Erdoğan"
+is "erdogan"), turns every non-alphanumeric character into a space (so "Russia's" is
+"russia s" and "S-400" is "s 400") and spells "defense" and "organization" the British
+way (same lengths), so aliases need not list both spellings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters NFKD does not decompose to a base letter, but readers treat as one.
+_SPECIAL = {"ı": "i", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ß": "s",
+            "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "þ": "t", "ð": "d", "ħ": "h", "Ħ": "h"}
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x250):
+        char = chr(code)
+        folded = _SPECIAL.get(char)
+        if folded is None:
+            base = "".join(c for c in unicodedata.normalize("NFKD", char)
+                           if not unicodedata.combining(c)).lower()
+            folded = base if len(base) == 1 and base.isascii() and base.isalnum() else " "
+        table[code] = folded
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
+    return table
+
+
+_TABLE = _build_table()
+_NOT_WORD = re.compile(r"[^0-9a-z]")
+_SPELLING = re.compile(r"\b(defen)s(e|es)\b|\b(organi)z(ation|ations|ed)\b")
+
+
+def _british(match: re.Match[str]) -> str:
+    if match.group(1):
+        return f"{match.group(1)}c{match.group(2)}"
+    return f"{match.group(3)}s{match.group(4)}"
+
+
+def prepare(text: str) -> str:
+    """The original text in the form every span refers to (composed Unicode)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """The match key of prepared text: same length, lowercase ASCII words and spaces."""
+    return _SPELLING.sub(_british, _NOT_WORD.sub(" ", text.translate(_TABLE)))
+
+
+def key(alias: str) -> str:
+    """An alias's key: folded, with runs of separators collapsed to one space."""
+    return " ".join(fold(prepare(alias)).split())
+
+
+_LETTER_DIGIT = re.compile(r"(?<=[a-z]) ?(?=[0-9])")
+
+
+@lru_cache(maxsize=1 << 16)
+def variants(alias: str, plural: bool = False) -> tuple[str, ...]:
+    """Keys an alias can appear as: "S-400" is also "S 400" and "S400".
+
+    Between a letter and the digits after it the separator is optional, so both the
+    spaced and the joined forms are keys; `plural` adds "F-16s"-style plurals.
+    """
+    base = key(alias)
+    if not base:
+        return ()
+    spaced = _LETTER_DIGIT.sub(" ", base)
+    joined = _LETTER_DIGIT.sub("", base)
+    forms = dict.fromkeys((base, spaced, joined))
+    if plural:
+        for form in list(forms):
+            if form[-1] != "s":
+                forms[form + "s"] = None
+    return tuple(forms)

@@ -1,0 +1,67 @@
+"""The registry data shipped with Briefing: read once per process with the C YAML loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from briefing.entities.model import ENTITY_GROUPS, Entity
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Words that confirm a weak alias (per entity type) or rule it out (per entity)."""
+
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    unless: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ShippedData:
+    entities: tuple[Entity, ...]
+    # Phrases that tag nothing and stop the words inside them tagging ("Patriot Act",
+    # "Mexico City"): places and ordinary phrases.
+    phrases: tuple[str, ...]
+    context: Context
+
+
+def _read(name: str) -> object:
+    source = resources.files("briefing.entities") / "data" / name
+    if not source.is_file():
+        return None
+    return yaml.load(source.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(item) for item in value)  # type: ignore[union-attr]
+
+
+def entity_from(record: dict, group: str) -> Entity:
+    """One YAML record (name, aliases, weak, kind, surnames, implied_by) as an Entity."""
+    return Entity(name=str(record["name"]), type=group,
+                  aliases=_tuple(record.get("aliases")), weak=_tuple(record.get("weak")),
+                  kind=str(record.get("kind") or ""), surnames=_tuple(record.get("surnames")),
+                  implied_by=_tuple(record.get("implied_by")))
+
+
+@lru_cache(maxsize=1)
+def shipped() -> ShippedData:
+    entities = [entity_from(record, group)
+                for group in ENTITY_GROUPS for record in _read(f"{group}.yml") or []]
+    phrases = (*_tuple(_read("phrases.yml")), *_tuple(_read("places.yml")))
+    raw = _read("context.yml") or {}
+    context = Context(
+        cues={group: frozenset(w.casefold() for w in words)
+              for group, words in (raw.get("cues") or {}).items()},
+        unless={name: frozenset(words) for name, words in (raw.get("unless") or {}).items()},
+    )
+    return ShippedData(tuple(entities), phrases, context)
