@@ -55,8 +55,8 @@ def index_site(config: Config, entries: list[Entry]) -> Site:
         entries=ordered,
         tags={t.slug: t for t in sorted(tags.values(), key=lambda t: t.slug)},
         tag_by_name=tags,
-        days=_editions(ordered, "%Y-%m-%d"),
-        months=_editions(ordered, "%Y-%m"),
+        days=_editions(ordered, 10),
+        months=_editions(ordered, 7),
     )
     keys = {name: [e.sort_key for e in tag.entries] for name, tag in tags.items()}
     site.related = {e.slug: related_to(e, site, config.related_count, keys) for e in ordered}
@@ -87,11 +87,16 @@ def _tags(entries: list[Entry]) -> dict[str, Tag]:
     return tags
 
 
-def _editions(entries: list[Entry], fmt: str) -> list[Edition]:
+def _editions(entries: list[Entry], width: int) -> list[Edition]:
+    """Day (width 10, "2024-03-01") or month (width 7, "2024-03") editions, newest first.
+
+    Keys come from isoformat, not strftime: "%Y" does not pad years before 1000 on glibc,
+    so a date such as 0800-12-25 would get a key that its month does not share.
+    """
     grouped: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
-        grouped[entry.published.strftime(fmt)].append(entry)
-    return [Edition(key=key, start=group[0].day.replace(day=1) if fmt == "%Y-%m" else group[0].day,
+        grouped[entry.day.isoformat()[:width]].append(entry)
+    return [Edition(key=key, start=group[0].day.replace(day=1) if width == 7 else group[0].day,
                     entries=tuple(group))
             for key, group in sorted(grouped.items(), reverse=True)]
 

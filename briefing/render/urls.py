@@ -30,11 +30,12 @@ def tag_feed(slug: str) -> str:
 
 
 def day(when: date) -> str:
-    return f"{when:%Y/%m/%d}/"
+    # isoformat pads the year to four digits; strftime's %Y does not on every platform.
+    return when.isoformat()[:10].replace("-", "/") + "/"
 
 
 def month(when: date) -> str:
-    return f"{when:%Y/%m}/"
+    return when.isoformat()[:7].replace("-", "/") + "/"
 
 
 def paged(base: str, number: int) -> str:
