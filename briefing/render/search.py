@@ -21,9 +21,15 @@ BUNDLE = "pagefind"
 def build_search_index(public: Path, work: Path, language: str) -> None:
     fresh = work / "pagefind-new"
     shutil.rmtree(fresh, ignore_errors=True)
+    if not any((public / "briefings").glob("*/index.html")):
+        # Pagefind's command line refuses a site with no pages to index, but a new site
+        # (seeds not yet ingested) must still build, and its search page still load.
+        _write_empty_index(fresh, language)
+        _swap_in(fresh, public / BUNDLE, work)
+        return
     command = [sys.executable, "-m", "pagefind", "--site", str(public),
                "--glob", "briefings/**/index.html", "--output-path", str(fresh),
-               "--force-language", language.split("-")[0].lower() or "en", "--silent"]
+               "--force-language", _language(language), "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600,
                               stdin=subprocess.DEVNULL, check=False)
@@ -34,7 +40,34 @@ def build_search_index(public: Path, work: Path, language: str) -> None:
         detail = " ".join((done.stderr or done.stdout or "no output").split())[:300]
         raise BuildError(f"the search indexer (Pagefind) failed: {detail}", public,
                          hint="check that pagefind[bin] is installed")
-    target = public / BUNDLE
+    _swap_in(fresh, public / BUNDLE, work)
+
+
+def _language(language: str) -> str:
+    return language.split("-")[0].lower() or "en"
+
+
+def _write_empty_index(output: Path, language: str) -> None:
+    """The search bundle with no records, through Pagefind's API (which allows that)."""
+    import asyncio
+
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async def write() -> None:
+        async with PagefindIndex(IndexConfig(force_language=_language(language))) as index:
+            await index.write_files(output_path=str(output))
+
+    try:
+        asyncio.run(write())
+    except Exception as exc:  # the API spawns the same binary: any failure is a setup problem
+        raise BuildError(f"the search indexer (Pagefind) failed on an empty site: {exc}", output,
+                         hint="check that pagefind[bin] is installed") from exc
+    if not output.is_dir():
+        raise BuildError("the search indexer (Pagefind) wrote nothing", output,
+                         hint="check that pagefind[bin] is installed")
+
+
+def _swap_in(fresh: Path, target: Path, work: Path) -> None:
     old = work / "pagefind-old"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
