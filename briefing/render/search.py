@@ -54,8 +54,11 @@ def _write_empty_index(output: Path, language: str) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
 
     async def write() -> None:
-        async with PagefindIndex(IndexConfig(force_language=_language(language))) as index:
-            await index.write_files(output_path=str(output))
+        # The context manager writes the files on exit, to the configured output_path
+        # (without one, to ./pagefind in whatever folder the build was started from).
+        config = IndexConfig(force_language=_language(language), output_path=str(output))
+        async with PagefindIndex(config):
+            pass
 
     try:
         asyncio.run(write())
