@@ -10,7 +10,26 @@ from frontmatter.default_handlers import YAMLHandler
 
 from briefing.errors import ContentError
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, but a value it cannot build is a YAMLError at that value's line.
+
+    PyYAML's safe constructors raise plain ValueError, KeyError, AttributeError...
+    for values such as `date: 2024-13-45`, `!!timestamp soon` or `!!bool maybe`:
+    an editor's typo, which must be reported like any other YAML mistake.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the value {node.value!r}" if isinstance(node.value, str)
+                else f"cannot read this value ({exc})", node.start_mark) from exc
 
 
 class FastYAMLHandler(YAMLHandler):
