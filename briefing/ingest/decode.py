@@ -26,10 +26,7 @@ def decode_seed(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise NotText("its encoding cannot be detected") from None
-        text = str(best)
+        text = _detect(data)
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -38,6 +35,28 @@ def decode_seed(data: bytes) -> str:
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\t", " ")
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _detect(data: bytes) -> str:
+    """The text in whatever 8-bit or 16-bit encoding the detector finds, Western first.
+
+    On short Western text charset-normalizer often finds several encodings
+    equally clean (no "mess") and picks by a weak language guess: cp1250's
+    "naďve" for cp1252's "naïve", cp720 for curly quotes. Seeds that are not
+    UTF-8 are overwhelmingly cp1252 or latin-1 (whose printable characters
+    cp1252 shares byte for byte), so cp1252 wins when the detector rates it
+    as clean as its best guess; Cyrillic, Greek and the like measure messy
+    as cp1252 and keep the detector's answer.
+    """
+    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    if western is not None and western.chaos == 0:
+        return str(western)
+    best = from_bytes(data).best()
+    if best is None:
+        raise NotText("its encoding cannot be detected")
+    if western is not None and western.chaos <= best.chaos:
+        return str(western)
+    return str(best)
 
 
 def _looks_binary(text: str) -> bool:
