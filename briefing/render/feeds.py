@@ -28,8 +28,9 @@ def _generator(config: Config, title: str, page_url: str, feed_url: str,
     feed.id(urls.absolute(config, page_url))
     feed.title(title)
     feed.subtitle(config.description or title)
-    feed.link(href=urls.absolute(config, page_url), rel="alternate")
+    # feedgen makes the last link RSS's channel <link>, which must be the site, not the feed.
     feed.link(href=urls.absolute(config, feed_url), rel="self")
+    feed.link(href=urls.absolute(config, page_url), rel="alternate")
     feed.language(config.language)
     feed.author({"name": config.title})
     feed.generator("Briefing", briefing.__version__)
