@@ -75,8 +75,9 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
     present = {seed.name for seed in seeds}
     for source, existing in sorted(by_source.items()):
         if source not in present:
-            log.info("%s stays: its seed seeds/%s is gone (delete the entry to unpublish it)",
-                     shown(existing.path), source)
+            # A warning, not info: the user must hear it without --verbose (issue 3).
+            log.warning("%s stays: its seed %s is gone (delete the entry to unpublish it)",
+                        shown(existing.path), shown(config.seeds_dir / source))
     return report
 
 
@@ -143,16 +144,25 @@ def _ingest_one(seed: Path, config: Config, registry: Registry, by_source: dict[
     text = render_entry(metadata, body)
 
     if existing is None:
-        write_atomic(path, text)
+        _write(path, text)
         report.new.append(path)
     elif existing.text == text:
         report.unchanged.append(path)
     elif is_hand_edited(existing.text):
-        log.info("kept %s: edited by hand, so not overwritten from %s", shown(path), shown(seed))
+        log.warning("kept %s: edited by hand, so not overwritten from %s (delete it to re-ingest)",
+                    shown(path), shown(seed))
         report.kept.append(path)
     else:
-        write_atomic(path, text)
+        _write(path, text)
         report.updated.append(path)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise ContentError(f"cannot be written: {exc.strerror}", shown(path),
+                           hint="check that content/ is a folder you may write to") from exc
 
 
 def _read_seed(seed: Path):
@@ -165,7 +175,8 @@ def _read_seed(seed: Path):
         data = seed.read_bytes()
         mtime = seed.stat().st_mtime
     except OSError as exc:
-        raise SeedError(f"cannot be read: {exc.strerror}", where) from exc
+        raise SeedError(f"cannot be read: {exc.strerror}", where,
+                        hint="check that it is a file you may read") from exc
     if not data.strip():
         raise SeedError("is empty", where,
                         hint="write the title on the first line and the article below it")
