@@ -47,6 +47,11 @@ def parse_seed(text: str) -> RawArticle:
     if not blocks:
         raise SeedFormatError("is empty")
     first_line, first_lines = blocks[0]
+    dateline = find_date_line(first_lines[0]) if len(blocks) > 1 or len(first_lines) > 1 else None
+    if dateline is not None:
+        # "12 March 2024" above the title is the seed's date, not its title.
+        blocks = ([(first_line + 1, first_lines[1:])] if len(first_lines) > 1 else []) + blocks[1:]
+        first_line, first_lines = blocks[0]
     title = _one_line(first_lines[0])
     rest = [(first_line + 1, first_lines[1:])] if len(first_lines) > 1 else []
     rest += blocks[1:]
@@ -56,6 +61,7 @@ def parse_seed(text: str) -> RawArticle:
             f"of at most {_MAX_TITLE}", first_line)
 
     written, rest = _take_date(rest)
+    written = dateline or written
     image, rest = _take_image(rest)
     paragraphs = tuple(p for _, lines in rest for p in _paragraphs_of(lines) if p)
     if not paragraphs:
