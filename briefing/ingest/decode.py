@@ -40,22 +40,20 @@ def decode_seed(data: bytes) -> str:
 def _detect(data: bytes) -> str:
     """The text in whatever 8-bit or 16-bit encoding the detector finds, Western first.
 
-    On short Western text charset-normalizer often finds several encodings
-    equally clean (no "mess") and picks by a weak language guess: cp1250's
-    "naďve" for cp1252's "naïve", cp720 for curly quotes. Seeds that are not
-    UTF-8 are overwhelmingly cp1252 or latin-1 (whose printable characters
-    cp1252 shares byte for byte), so cp1252 wins when the detector rates it
-    as clean as its best guess; Cyrillic, Greek and the like measure messy
-    as cp1252 and keep the detector's answer.
+    On short Western text charset-normalizer often prefers another code page that
+    decodes the same bytes with as little "mess", or less, by its weak measure:
+    cp1250's "naďve" for cp1252's "naïve", DOS cp852 for curly quotes and dashes,
+    cp720 or cp1006 for accents. Seeds that are not UTF-8 are overwhelmingly cp1252
+    or latin-1 (whose printable characters cp1252 shares byte for byte), so cp1252
+    wins whenever the detector accepts it as text at all; Cyrillic, Greek, Polish,
+    Hebrew, Arabic and CJK bytes are too messy as cp1252 and keep the detector's answer.
     """
     western = from_bytes(data, cp_isolation=["cp1252"]).best()
-    if western is not None and western.chaos == 0:
+    if western is not None:
         return str(western)
     best = from_bytes(data).best()
     if best is None:
         raise NotText("its encoding cannot be detected")
-    if western is not None and western.chaos <= best.chaos:
-        return str(western)
     return str(best)
 
 
