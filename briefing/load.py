@@ -94,11 +94,19 @@ def _published(value: object, tz: ZoneInfo, fail) -> datetime:
                 if "T" in value or " " in value.strip() else date.fromisoformat(value.strip())
         except ValueError:
             raise fail("date", f"date {value!r} is not a date", hint) from None
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
-    if isinstance(value, date):
-        return datetime.combine(value, time(), tzinfo=tz)
-    raise fail("date", f"date {value!r} is not a date", hint)
+    try:
+        if isinstance(value, datetime):
+            published = value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
+        elif isinstance(value, date):
+            published = datetime.combine(value, time(), tzinfo=tz)
+        else:
+            raise fail("date", f"date {value!r} is not a date", hint)
+        published.timestamp()  # entries sort by it: it must exist in UTC too
+    except OverflowError:
+        # 0001-01-01T00:00+05:00 is a year-0 time in UTC: Python's datetime cannot hold it.
+        raise fail("date", f"date {value} is out of range in the site's time zone",
+                   "use a date between the years 1 and 9999") from None
+    return published
 
 
 def _names(value: object, key: str, fail) -> tuple[str, ...]:
