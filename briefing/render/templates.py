@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 import briefing
-from briefing.config import Config
+from briefing.config import Config, _line_of
 from briefing.errors import ThemeError
 from briefing.model import GROUP_LABELS
 
@@ -62,6 +62,7 @@ def find_theme(config: Config) -> Theme:
         chain.append(own)
     elif config.theme != "default":
         raise ThemeError(f"theme '{config.theme}' not found in {config.themes_dir}", config.path,
+                         _line_of(config.source_text, "theme"),
                          hint=f"create themes/{config.theme}/templates/ or set theme = \"default\"")
     if default.resolve() not in [c.resolve() for c in chain]:
         chain.append(default)
@@ -107,8 +108,11 @@ def render(env: jinja2.Environment, name: str, context: dict) -> str:
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateNotFound as exc:
-        raise ThemeError(f"template '{exc.name}' is missing", None,
-                         hint="add it to your theme's templates/ or remove the override") from exc
+        # Name the template and line that asked for the missing one (none if `name` is missing).
+        path, line = _template_frame(exc)
+        raise ThemeError(f"template '{exc.name}' is missing", path, line,
+                         hint="add it to your theme's templates/ or fix the name that asks for it"
+                         ) from exc
     except jinja2.TemplateSyntaxError as exc:
         raise ThemeError(f"template syntax error: {exc.message}", exc.filename or exc.name,
                          exc.lineno, hint="fix the template") from exc
