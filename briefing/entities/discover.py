@@ -1,20 +1,190 @@
-"""Names the registry does not know, found by rules on the text (first version: none)."""
+"""Names the registry does not know, found by rules on the text.
+
+The news names new people, firms and systems every day. Running prose (not the title,
+whose capitals say nothing) is searched for: a full name after a role word ("Defence
+Minister Jan Novak", "chief executive Jane Doe"), before "said" or in apposition ("Jane
+Doe, the company's chief executive"); an organisation by its form ("... Industries",
+"Ministry of ...", "Presidency of ...", a name followed by its acronym "(SSB)"); a weapon
+designation beside a word saying what it is ("Su-57 fighter", "Type 26 frigates"). A
+later surname or acronym folds into the full name. The site's `entities.yml` can block
+or rename what is found.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from briefing.entities import patterns as p
 from briefing.entities.article import Article
+from briefing.entities.matcher import case_ok
+from briefing.entities.normalise import key, variants
 from briefing.entities.registry import Registry
+
+Span = tuple[int, int]
+_GENERIC = frozenset({"Air", "Missile", "Defence", "Defense", "Weapon", "Weapons", "Combat",
+                      "Control", "Launch", "Rocket", "Radar", "Fire", "Command", "Information",
+                      "Communication", "Communications", "Support", "Space", "Early",
+                      "Warning", "Strike", "Attack", "Carrier", "Ballistic", "Cruise"})
+_CLASS_WORDS = frozenset({"Missile", "Missiles", "System", "Systems", "Vehicle", "Vehicles",
+                          "Launcher", "Rocket", "Munition", "Munitions", "Radar", "Aircraft",
+                          "Drone", "Drones", "Weapon", "Weapons", "Gun", "Howitzer", "Tank",
+                          "Interceptor", "Satellite", "Warhead", "Bomb"})
 
 
 @dataclass(frozen=True)
 class Found:
+    """A name found by the rules, with its weighted mentions and where they are."""
+
     name: str
     type: str
     score: int
-    spans: tuple[tuple[int, int], ...]
+    spans: tuple[Span, ...]
 
 
-def discover(article: Article, registry: Registry, covered: list[tuple[int, int]]) -> list[Found]:
-    return []
+@dataclass
+class _Candidate:
+    name: str
+    type: str
+    start: int
+    folds: list[str]   # later short forms: a surname, an acronym
+
+
+def discover(article: Article, registry: Registry, covered: list[Span]) -> list[Found]:
+    """Names found by the rules with their mention scores, blocked names left out."""
+    taken = _Coverage(covered)
+    found: dict[str, _Candidate] = {}
+    for segment in article.segments:
+        if not segment.prose:
+            continue
+        text = article.text[segment.start:segment.end]
+        for candidate in _find(text, segment.start, taken):
+            name_key = key(candidate.name)
+            if name_key in registry.blocked:
+                continue
+            candidate.name = registry.renames.get(name_key, candidate.name)
+            known = found.get(candidate.name)
+            if known is None:
+                found[candidate.name] = candidate
+            else:
+                known.folds += [f for f in candidate.folds if f not in known.folds]
+    return _count(article, list(found.values()), taken)
+
+
+class _Coverage:
+    """Spans already claimed by registry matches."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans)
+
+    def overlaps(self, start: int, end: int) -> int:
+        """How many characters of [start, end) are claimed."""
+        return sum(max(0, min(end, e) - max(start, s)) for s, e in self.spans
+                   if s < end and e > start)
+
+
+def _find(text: str, offset: int, taken: _Coverage) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    people: set[str] = set()
+    for regex in (p.ROLE_BEFORE, p.HEAD_OF, p.APPOSITION, p.SAID, p.SAID_AFTER):
+        for match in regex.finditer(text):
+            name = _person(match.group("name"))
+            start = offset + match.start("name") + match.group("name").find(name or "")
+            if name and not taken.overlaps(start, start + len(name)):
+                people.add(name)
+                found.append(_Candidate(name, "people", start, [name.split()[-1]]))
+    for match in p.ACRONYM_AFTER.finditer(text):
+        name = _strip_the(match.group("name"))
+        start = offset + match.start("name") + match.group("name").find(name)
+        words = name.split()
+        if (len(words) < 2 or name in people or words[-1] in _CLASS_WORDS
+                or taken.overlaps(start, start + len(name)) * 2 > len(name)):
+            continue
+        found.append(_Candidate(name, "organisations", start, [match.group("acronym")]))
+    for regex in (p.ORG_SUFFIX, p.ORG_OF):
+        for match in regex.finditer(text):
+            name = _strip_the(match.group("name"))
+            start = offset + match.start("name") + match.group("name").find(name)
+            words = name.split()
+            if (len(words) < 2 or all(w in _GENERIC for w in words[:-1])
+                    or taken.overlaps(start, start + len(name)) * 2 > len(name)):
+                continue
+            found.append(_Candidate(name, "organisations", start, [_initials(words)]))
+    for regex in (p.WEAPON, p.SHIP_CLASS):
+        for match in regex.finditer(text):
+            name = " ".join(match.group("name").split())
+            start = offset + match.start("name")
+            if (name.split()[0] in p.NOT_DESIGNATION or p.NOT_DESIGNATION_FORMS.match(name)
+                    or taken.overlaps(start, start + len(name))):
+                continue
+            found.append(_Candidate(name, "weapon_systems", start, []))
+    return found
+
+
+def _strip_the(name: str) -> str:
+    words = name.split()
+    while words and words[0] in ("The", "A", "An", "In", "At", "On", "By", "For", "From"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _person(raw: str) -> str | None:
+    """A person's name from a matched span, or None when it looks like something else."""
+    words = " ".join(raw.split()).split(" ")
+    while words and words[0] in p.NOT_PERSON:
+        words = words[1:]
+    named = [w for w in words if not re.fullmatch(p.PARTICLE, w)]
+    if len(named) < 2 or len(words) > 4:
+        return None
+    for word in named:
+        core = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
+        if core in p.NOT_PERSON or not core[:1].isupper() or core.isupper():
+            return None
+        if not any(c.islower() for c in core):
+            return None
+    last = words[-1]
+    if last.endswith(("'s", "’s")):
+        words[-1] = last[:-2]
+    return " ".join(words)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _count(article: Article, found: list[_Candidate], taken: _Coverage) -> list[Found]:
+    """Weighted mentions of each found name: full forms first, then folded short forms."""
+    claimed: list[Span] = []
+    result = []
+    for candidate in found:
+        forms = [candidate.name]
+        if candidate.type == "weapon_systems":
+            forms = list(variants(candidate.name, plural=True))
+        spans = _occurrences(article, forms, candidate.name, claimed, taken)
+        short = [f for f in candidate.folds if len(f) >= 2]
+        spans += _occurrences(article, short, "", claimed, taken)
+        if not spans:
+            continue
+        score = sum(article.segment_at(start).weight for start, _ in spans)
+        result.append(Found(candidate.name, candidate.type, score, tuple(spans)))
+    return result
+
+
+def _occurrences(article: Article, forms: list[str], alias: str, claimed: list[Span],
+                 taken: _Coverage) -> list[Span]:
+    spans: list[Span] = []
+    for form in forms:
+        folded = key(form)
+        if not folded:
+            continue
+        pattern = re.compile(rf"(?<![a-z0-9]){re.escape(folded)}(?![a-z0-9])")
+        for match in pattern.finditer(article.folded):
+            start, end = match.span()
+            surface = article.text[start:end]
+            if not case_ok(alias or form, surface):
+                continue
+            if taken.overlaps(start, end) or any(s < end and e > start for s, e in claimed):
+                continue
+            claimed.append((start, end))
+            spans.append((start, end))
+    return spans

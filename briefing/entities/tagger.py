@@ -31,6 +31,7 @@ _PRONOUN_BEFORE = frozenset({"to", "for", "with", "of", "from", "tell", "told", 
 class Mention:
     entity: str
     start: int
+    end: int
     weight: int
 
 
@@ -41,14 +42,18 @@ def tag_article(registry: Registry, *, title: str, paragraphs: Sequence[str],
     hits = [hit for hit in scan(registry.automaton, article.text, article.folded)
             if not _pronoun(article, hit)]
     mentions = _resolve(registry, article, hits)
-    covered = [(hit.start, hit.end) for hit in hits]
+    types = {m.entity: _type(registry, m.entity) for m in mentions}
+    # Topic keywords do not claim text: "Defence Industries" may be part of a firm's name.
+    covered = [(m.start, m.end) for m in mentions if types[m.entity] != "topics"]
+    covered += [(h.start, h.end) for h in hits if h.patterns[0].strength == Strength.PHRASE]
     found = discover(article, registry, covered)
+    inside_found = [span for name in found for span in name.spans]
     scores: Counter[str] = Counter()
-    types: dict[str, str] = {}
     for mention in mentions:
+        if types[mention.entity] == "topics" and any(
+                s <= mention.start < e for s, e in inside_found):
+            continue
         scores[mention.entity] += mention.weight
-        entity = registry.get(mention.entity)
-        types[mention.entity] = entity.type if entity else "topics"
     for name in found:
         scores[name.name] += name.score
         types[name.name] = name.type
@@ -56,7 +61,7 @@ def tag_article(registry: Registry, *, title: str, paragraphs: Sequence[str],
     ranked = tuple(sorted(scores, key=lambda name: (-scores[name], name)))
     groups = {group: tuple(name for name in ranked if types[name] == group)
               for group in ENTITY_GROUPS}
-    covered += [span for name in found for span in name.spans]
+    covered += inside_found
     candidates = find_candidates(article, registry, covered)
     return Tagging(tags=ranked, entities=groups, candidates=candidates)
 
@@ -83,7 +88,7 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
         if Strength.STRONG in strengths:
             pattern = next(p for p in hit.patterns if p.strength == Strength.STRONG)
             weight = article.segment_at(hit.start).weight
-            mentions.append(Mention(pattern.entity, hit.start, weight))
+            mentions.append(Mention(pattern.entity, hit.start, hit.end, weight))
         elif Strength.SURNAME in strengths:
             surnames.append(hit)
         else:
@@ -94,7 +99,8 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
     for hit in surnames:
         person = _person_for(hit, full_names)
         if person:
-            mentions.append(Mention(person, hit.start, article.segment_at(hit.start).weight))
+            mentions.append(Mention(person, hit.start, hit.end,
+                                    article.segment_at(hit.start).weight))
         elif any(p.strength == Strength.WEAK for p in hit.patterns):
             weak.append(hit)
     mentions += _weak_mentions(registry, article, weak, mentions, set(full_names))
@@ -144,7 +150,8 @@ def _weak_mentions(registry: Registry, article: Article, weak: list[Hit],
             entity = next((p.entity for p in hit.patterns
                            if p.strength == Strength.WEAK and p.entity in accepted), "")
         if entity in accepted:
-            result.append(Mention(entity, hit.start, article.segment_at(hit.start).weight))
+            result.append(Mention(entity, hit.start, hit.end,
+                                  article.segment_at(hit.start).weight))
     return result
 
 

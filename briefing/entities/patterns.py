@@ -1,0 +1,113 @@
+"""The word lists and regular expressions the text rules share (discover, candidates).
+
+These describe English news prose, not any one entity, so they stay in code: a role
+word before a name, the form of an organisation's name, a weapon designation.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A capitalised word of a name: "Erdoğan", "Jae-il", "O'Brien", "McCarthy".
+NAME = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’]*(?:-[\w'’]+)*"
+PARTICLE = r"(?:bin|ibn|al|el|de|da|do|dos|du|van|von|der|den|di|la|le|abu|ben)"
+# Two to four name words, particles allowed between them.
+FULL_NAME = rf"{NAME}(?:\s+(?:{PARTICLE}\s+)?{NAME}){{1,3}}"
+
+ROLES = (
+    r"(?:Vice |Deputy )?President|(?:Deputy )?Prime Minister|Chancellor|King|Queen|"
+    r"Crown Prince|Emir|Sultan|Sheikh|Pope|"
+    r"(?:Deputy |Acting )?(?:Defen[cs]e|Foreign|Interior|Finance|Economy|Trade|Armed Forces|"
+    r"Industry|Energy|Security) Minister|Minister(?: of [A-Z][\w-]*(?:(?: and| of)? [A-Z][\w-]*)*)?|"
+    r"(?:Defen[cs]e|Foreign|Home|Air Force|Army|Navy) Secretary|Secretary of (?:State|Defen[cs]e|"
+    r"War|the (?:Army|Navy|Air Force))|Secretary[- ]General|Under ?secretary|"
+    r"(?:Lieutenant |Major |Brigadier |Lt\.? |Maj\.? |Brig\.? )?(?:General|Gen\.)|"
+    r"(?:Vice |Rear )?(?:Admiral|Adm\.)|(?:Lieutenant |Lt\.? )?(?:Colonel|Col\.)|Major|Captain|"
+    r"Capt\.|Commander|Cmdr\.|(?:Air |Air Chief |Field )?Marshal|Commodore|Sergeant|Sgt\.|"
+    r"Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Ambassador|Governor|Gov\.|"
+    r"Mayor|Director|Chairman|Chairwoman|Chief Executive|CEO|chief executive(?: officer)?|"
+    r"chairman|chairwoman|chief of staff|Chief of Staff|chief of the general staff|"
+    r"Chief of the General Staff|commander|spokesman|spokeswoman|spokesperson|director|"
+    r"president|Mr\.?|Ms\.?|Mrs\.?|Dr\.?"
+)
+ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{ROLES})\s+(?P<name>{FULL_NAME})")
+HEAD_OF = re.compile(rf"\bhead of [^,.;()\"“”]{{2,60}},\s+(?P<name>{FULL_NAME})")
+APPOSITION = re.compile(
+    rf"(?P<name>{FULL_NAME}),\s+(?:the |a |an |its |their )?(?:[\w'’-]+\s+){{0,4}}?"
+    r"(?:chief executive|CEO|chairman|chairwoman|head|commander|minister|spokesman|"
+    r"spokeswoman|spokesperson|president|director|general|ambassador|chief)\b"
+)
+SAID = re.compile(rf"(?P<name>{FULL_NAME})\s+(?:said|says|told|added|stated|announced|"
+                  r"noted|warned|wrote|explained|confirmed)\b")
+SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<name>{FULL_NAME})")
+
+# Organisations by the form of their name.
+_ORG_WORD = r"[A-Z][\w&'’.-]*"
+ORG_SUFFIX = re.compile(
+    rf"(?P<name>(?:{_ORG_WORD}\s+){{1,4}}(?:Industries|Aerospace|Dynamics|Technologies|"
+    r"Corporation|Shipbuilding|Shipyards?|Electronics|Holdings|Agency|Directorate|Systems|"
+    r"Group|Arsenal|Works))(?![\w-])"
+)
+ORG_OF = re.compile(
+    rf"(?P<name>(?:Ministry|Presidency|Department|Directorate|Agency|Office) of (?:the )?"
+    rf"{_ORG_WORD}(?:\s+(?:and\s+|of\s+|for\s+)?{_ORG_WORD}){{0,4}})"
+)
+# "Presidency of Defence Industries (SSB)": a name followed by its acronym.
+ACRONYM_AFTER = re.compile(
+    rf"(?P<name>{_ORG_WORD}(?:\s+(?:of\s+|and\s+|for\s+|the\s+|de\s+)*{_ORG_WORD}){{1,7}})"
+    r"\s+\((?P<acronym>[A-Z][A-Za-z0-9&-]{1,9})\)"
+)
+
+# Weapon designations next to a word that says what the thing is.
+DESIGNATION = (r"(?:Type\s\d{2,3}[A-Z]?|[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Z]{0,4}\d?"
+               r"|[A-Z]{1,3}\d{1,4}[A-Z]{0,3}|\d[A-Z]\d{1,3}[A-Z]?|[A-Z][a-z]{2,9}\s\d{1,3}[A-Z]?)")
+SYSTEM_WORDS = (
+    r"missiles?|launchers?|fighters?|jets?|frigates?|destroyers?|corvettes?|submarines?|"
+    r"tanks?|howitzers?|drones?|UAVs?|UCAVs?|helicopters?|rockets?|systems?|interceptors?|"
+    r"bombers?|aircraft|IFVs?|APCs?|radars?|warships?|cruisers?|vessels?|guns?|"
+    r"loitering munitions?|armoured vehicles?|armored vehicles?|fighting vehicles?|"
+    r"combat vehicles?|carriers?|trainers?|airlifters?|transports?"
+)
+WEAPON = re.compile(
+    rf"(?<![\w-])(?P<name>{DESIGNATION})(?![\w-])"
+    rf"(?:\s+[A-Z][a-z]+){{0,2}}(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:{SYSTEM_WORDS})\b"
+)
+SHIP_CLASS = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*-class)\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:frigates?|destroyers?|corvettes?|submarines?|carriers?|cruisers?|ships?|vessels?)\b"
+)
+
+# Words that end a weapon-like designation match in ordinary prose ("Block 70 fighters").
+NOT_DESIGNATION = frozenset({"Block", "Batch", "Flight", "Lot", "Increment", "Phase", "Mark",
+                             "Model", "Series", "Tranche", "Version", "Gen", "Article", "Unit",
+                             "Brigade", "Division", "Regiment", "Squadron", "Wing", "Group",
+                             "Battalion", "Corps", "Fleet", "Army", "Route", "Level", "Day",
+                             "Page", "Section", "Chapter", "Number", "COVID", "Covid"})
+NOT_DESIGNATION_FORMS = re.compile(r"^(?:G-?\d+|COVID-19|MH-?\d+|P-?5|E-?3|C-?\d)$")
+
+# Words that make a capitalised sequence something other than a person's name.
+_NOT_PERSON_WORDS = """
+The A An This That These Those It He She They We I His Her Their Our Its In On At For But And
+Or If When While After Before As According Officials Analysts Sources Experts Monday Tuesday
+Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Staff Ministry Office Department Command Forces Force Army
+Navy Guard Corps Council Agency Service Services Group Company Industries Systems Aerospace
+Defence Defense Security Intelligence House Kremlin Pentagon Government Parliament Assembly
+Congress Senate Committee Commission Union Alliance Organisation Organization Institute Centre
+Center University Bank Fund Party Authority Administration Bureau Directorate Presidency
+Embassy Mission Police Marines Fleet District Region Province Republic Kingdom State States
+News Times Post Journal Reuters Associated Press Television Radio TV Media Daily Review Report
+Research Technologies Electronics Dynamics Corporation Holdings Shipbuilding Airlines Airways
+Motors Energy Oil Gas Space Ltd Inc Corp Co AG SA GmbH plc LLC Minister President General
+Admiral Colonel Commander Secretary Chief Director Prime Foreign Deputy Air Missile Missiles
+Tank Tanks Drone Drones Base Sea Ocean Strait Gulf Island Islands North South East West
+Northern Southern Eastern Western Central Middle Capital Street Square Bridge Airport Port Day
+Week Year Act Law Treaty Agreement Accord Summit Conference Forum Exercise Operation Project
+Programme Program Initiative Plan Strategy Doctrine Cup War Battle Front Line Zone Sector
+Province Oblast Krai Brigade Division Regiment Battalion Squadron Wing Unit Units Federal
+National International Royal Imperial People Peoples Democratic Islamic Arab European African
+Asian American Western Soviet Communist Socialist Labour Labor Conservative Liberal Green
+Christian Catholic Orthodox Muslim Jewish Hindu Buddhist Sunni Shia Shiite Kurdish Houthi Hamas
+Hezbollah Taliban
+"""
+NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
