@@ -1,0 +1,68 @@
+"""A site's own templates and assets override the default theme's one file at a time."""
+
+from __future__ import annotations
+
+from build_sites import small_files
+from sitecheck import broken_links, build, html_files, page, text_of
+
+ENTRY_OVERRIDE = """{% extends "base.html" %}
+{% block main %}
+<article class="entry custom-entry"><h1>{{ entry.title }}</h1><p class="custom">Custom entry page</p>
+{{ entry.body_html | safe }}</article>
+{% endblock %}
+"""
+
+LIST_ONLY = """<!doctype html>
+<html lang="{{ site.language }}"><head><meta charset="utf-8"><title>{{ site.title }}</title></head>
+<body><main id="main"><h1 class="mine">Mine: {{ count }} briefings</h1>
+{% for group in groups %}{% for item in group.cards %}<a href="{{ url(item.url) }}">{{ item.title }}</a>
+{% endfor %}{% endfor %}</main></body></html>
+"""
+
+
+def test_a_site_template_overrides_only_that_template_of_the_default_theme(site, small):
+    root = site({**small_files(), "themes/default/templates/entry.html": ENTRY_OVERRIDE})
+    build(root)
+    public = root / "public"
+    entry = page(public, "briefings/alpha/")
+    assert text_of(entry.xpath("//p[@class='custom']")[0]) == "Custom entry page"
+    assert text_of(entry.xpath("//h1")[0]) == "Alpha: S-400 deliveries begin"
+    assert entry.xpath("//header[contains(@class,'masthead')]"), "base.html still comes from the default"
+    # Every other page is exactly what the default theme makes.
+    for file in html_files(public):
+        name = file.relative_to(public).as_posix()
+        if not name.startswith("briefings/"):
+            assert file.read_bytes() == (small.public / name).read_bytes(), name
+    assert broken_links(public, "http://localhost:8000/") == []
+
+
+def test_a_theme_named_in_the_config_falls_back_to_the_default_for_what_it_lacks(site):
+    root = site({**small_files(),
+                 "briefing.toml": 'title = "Small Digest"\ntheme = "mine"\n',
+                 "themes/mine/templates/list.html": LIST_ONLY,
+                 "themes/mine/static/assets/briefing.css": "body { color: rebeccapurple; }\n"})
+    build(root)
+    public = root / "public"
+    front = page(public, "")
+    assert text_of(front.xpath("//h1[@class='mine']")[0]) == "Mine: 4 briefings"
+    assert [a.get("href") for a in front.xpath("//main/a")] == [
+        "briefings/delta/", "briefings/bravo/", "briefings/charlie/", "briefings/alpha/"]
+    entry = page(public, "briefings/alpha/")
+    assert entry.xpath("//article[contains(@class,'entry')]"), "entry.html comes from the default"
+    assert (public / "assets/briefing.css").read_text() == "body { color: rebeccapurple; }\n"
+    assert broken_links(public, "http://localhost:8000/") == []
+
+
+def test_a_theme_can_add_its_own_static_files_next_to_the_defaults(site):
+    root = site({**small_files(),
+                 "briefing.toml": 'theme = "mine"\n',
+                 "themes/mine/static/assets/extra.js": "console.log('hi');\n"})
+    build(root)
+    assert (root / "public/assets/extra.js").is_file()
+    assert (root / "public/assets/briefing.css").stat().st_size > 100, "the default stylesheet is kept"
+
+
+def test_the_default_theme_is_used_when_the_config_names_none(small):
+    front = page(small.public, "")
+    assert text_of(front.xpath("//a[@class='brand']")[0]) == "Small Digest"
+    assert (small.public / "assets/briefing.css").is_file()
