@@ -32,10 +32,9 @@ from briefing.index import Site, index_site
 from briefing.load import check_unique_slugs, entry_from, list_entries
 from briefing.model import Entry, Image
 from briefing.output import Stage, open_stage
-from briefing.render import feeds, sitemap, urls
+from briefing.render import feeds, search, sitemap, urls
 from briefing.render.markdown import MarkdownRenderer
 from briefing.render.pages import PageJob, all_pages
-from briefing.render.search import BUNDLE, build_search_index
 from briefing.render.templates import Theme, find_theme, make_environment, render
 
 log = logging.getLogger("briefing")
@@ -73,36 +72,32 @@ def build_site(config: Config, *, progress: bool = False) -> BuildResult:
     with site_lock(config):
         cache = load_cache(config.cache_dir)
         stage = open_stage(config.cache_dir, config.output)
-        entries = load_entries(config, cache)
-        check_unique_slugs(entries)
-        site = index_site(config, entries)
-        bodies = render_bodies(site, cache, progress)
         theme = find_theme(config)
-        jobs = plan_outputs(site, bodies, theme)
-
+        shared = "\0".join([theme.fingerprint(), _config_key(config)])
+        entries, bodies, terms = load_entries(config, cache, progress)
+        check_unique_slugs(entries)
         public = config.output
+        inputs = _key(shared, sorted((e.slug, e.digest) for e in entries))
+        if inputs == cache.inputs and _untouched(public, cache.outputs):
+            # Nothing read differs from what public/ was built from: nothing to write.
+            save_cache(config.cache_dir, cache)
+            return BuildResult(len(entries), len(cache.outputs), 0, 0,
+                               time.perf_counter() - started, False)
+        site = index_site(config, entries)
+        jobs = plan_outputs(site, bodies, terms, theme, shared)
+
         replace_all = not cache.outputs or not public.is_dir()
         todo = [job for job in jobs if replace_all or not _up_to_date(job, cache, public)]
         _render_into(stage, todo, progress)
         produced = {job.file for job in jobs}
         removed = [] if replace_all else sorted(set(cache.outputs) - produced)
         stage.commit([job.file for job in todo], removed, replace_all)
-
         cache.outputs = _manifest(public, jobs)
-        search_key = hashlib.sha256("".join(
-            cache.outputs[j.file][0] for j in jobs if j.file.startswith("briefings/")).encode()
-        ).hexdigest()
-        search_updated = replace_all or search_key != cache.search \
-            or not (public / BUNDLE).is_dir()
-        if search_updated:
-            cache.search = ""
-            save_cache(config.cache_dir, cache)
-            build_search_index(public, config.cache_dir, config.language)
-            cache.search = search_key
+        cache.inputs = inputs
         save_cache(config.cache_dir, cache)
     return BuildResult(entries=len(entries), outputs=len(jobs), rendered=len(todo),
                        removed=len(removed), seconds=time.perf_counter() - started,
-                       search_updated=search_updated)
+                       search_updated=any(j.file.startswith("search/") for j in todo))
 
 
 @contextlib.contextmanager
@@ -126,83 +121,116 @@ def site_lock(config: Config) -> Iterator[None]:
 
 # -- loading -----------------------------------------------------------------
 
-def load_entries(config: Config, cache: BuildCache) -> list[Entry]:
-    """Every entry, parsing only files whose size or time changed since the last build."""
-    known, entries, errors = cache.entries, [], []
+_LOAD_WORK: list[Path] = []
+_LOAD_CONFIG: Config | None = None
+_KNOWN_BODIES: dict[str, str] = {}
+
+
+def load_entries(config: Config, cache: BuildCache, progress: bool = False
+                 ) -> tuple[list[Entry], dict[str, str], dict[str, tuple[str, str]]]:
+    """Every entry with its body HTML and search terms, redoing only files that changed.
+
+    Parsing YAML and rendering Markdown are most of a cold build, so changed
+    files are read on every core; unchanged ones come from the cache by stat.
+    """
+    global _LOAD_WORK, _LOAD_CONFIG, _KNOWN_BODIES
+    known, errors = cache.entries, []
     fresh: dict[str, tuple] = {}
+    found: dict[str, Entry] = {}
+    stale: list[Path] = []
+    stamps: dict[str, tuple] = {}
     for path in list_entries(config.content_dir):
         name = path.relative_to(config.content_dir).as_posix()
         try:
             stat = path.stat()
-            stamp = (stat.st_mtime_ns, stat.st_size, config.timezone)
-            hit = known.get(name)
-            if hit is not None and tuple(hit[0]) == stamp:
-                record = hit[1]
-                entry = _from_record(path, record)
-            else:
-                metadata, body, _line, text = read_entry(path)
-                entry = entry_from(metadata, body, text, path, config.tz)
-                record = _to_record(entry)
-            fresh[name] = (stamp, record)
-            entries.append(entry)
-        except ContentError as error:
-            errors.append(error)
         except OSError as exc:
             errors.append(ContentError(f"cannot be read: {exc.strerror}", path))
-    cache.entries = fresh
+            continue
+        stamps[name] = (stat.st_mtime_ns, stat.st_size, config.timezone, config.allow_html)
+        hit = known.get(name)
+        if hit is not None and tuple(hit[0]) == stamps[name] and hit[1][8] in cache.bodies \
+                and hit[1][9] in cache.terms:
+            found[name] = _from_record(path, hit[1])
+            fresh[name] = hit
+        else:
+            stale.append(path)
+    _LOAD_WORK, _LOAD_CONFIG, _KNOWN_BODIES = stale, config, cache.bodies
+    new_bodies: dict[str, str] = {}
+    new_terms: dict[str, tuple[str, str]] = {}
+    for path, outcome in zip(stale, _map(_load_chunk, len(stale), progress, "entries"), strict=True):
+        if isinstance(outcome, BriefingError):
+            errors.append(outcome)
+            continue
+        record, html, strong_weak = outcome
+        name = path.relative_to(config.content_dir).as_posix()
+        found[name] = _from_record(path, record)
+        fresh[name] = (stamps[name], record)
+        if html is not None:
+            new_bodies[record[8]] = html
+        new_terms[record[9]] = strong_weak
     if errors:
+        errors.sort(key=lambda e: str(e.path))
         for error in errors[1:]:
             log.error("error: %s", error)
         raise errors[0]
-    return entries
+    entries = [found[name] for name in sorted(found)]
+    cache.entries = fresh
+    cache.bodies = {e.body_key: cache.bodies.get(e.body_key) or new_bodies[e.body_key]
+                    for e in entries}
+    cache.terms = {e.digest: cache.terms.get(e.digest) or new_terms[e.digest] for e in entries}
+    bodies = {e.slug: cache.bodies[e.body_key] for e in entries}
+    terms = {e.slug: cache.terms[e.digest] for e in entries}
+    return entries, bodies, terms
 
 
-def _to_record(entry: Entry) -> tuple:
+def _load_chunk(indices: list[int]) -> list:
+    """Worker: parse, validate, render and index some entries; errors are results too."""
+    assert _LOAD_CONFIG is not None
+    renderer = MarkdownRenderer(allow_html=_LOAD_CONFIG.allow_html)
+    results: list = []
+    for i in indices:
+        path = _LOAD_WORK[i]
+        try:
+            metadata, body, _line, text = read_entry(path)
+            entry = entry_from(metadata, body, text, path, _LOAD_CONFIG.tz)
+        except ContentError as error:
+            results.append(error)
+            continue
+        body_key = _body_key(entry.body, _LOAD_CONFIG.allow_html)
+        html = None if body_key in _KNOWN_BODIES else renderer.render(entry.body)
+        strong, weak = search.entry_terms(entry.title, entry.tags, entry.summary, entry.body)
+        record = _to_record(entry, body_key)
+        results.append((record, html, (" ".join(strong), " ".join(weak))))
+    return results
+
+
+def _body_key(body: str, allow_html: bool) -> str:
+    return hashlib.sha256(f"{allow_html}\0{body}".encode()).hexdigest()[:24]
+
+
+def _to_record(entry: Entry, body_key: str) -> tuple:
+    """An entry as plain data for the cache (marshal takes no dataclasses or datetimes)."""
     image = astuple(entry.image) if entry.image else None
-    return (entry.slug, entry.title, entry.published.isoformat(), entry.summary, entry.body,
-            entry.tags, entry.entities, entry.source, image, entry.digest)
+    return (entry.slug, entry.title, entry.published.isoformat(), entry.summary, entry.tags,
+            entry.entities, entry.source, image, body_key, entry.digest, entry.body)
 
 
 def _from_record(path: Path, record: tuple) -> Entry:
-    slug, title, published, summary, body, tags, entities, source, image, digest = record
+    slug, title, published, summary, tags, entities, source, image, body_key, digest, body = record
     return Entry(path=path, slug=slug, title=title, published=datetime.fromisoformat(published),
-                 summary=summary, body=body, tags=tuple(tags), entities=dict(entities),
-                 source=source, image=Image(*image) if image else None, digest=digest)
-
-
-# -- bodies ------------------------------------------------------------------
-
-_BODY_WORK: list[str] = []
-_RENDERER: MarkdownRenderer | None = None
-
-
-def render_bodies(site: Site, cache: BuildCache, progress: bool) -> dict[str, str]:
-    """Markdown to HTML once per distinct body: Python-Markdown is the slowest step."""
-    allow = site.config.allow_html
-    keys = {e.slug: hashlib.sha256(f"{allow}\0{e.body}".encode()).hexdigest()[:24]
-            for e in site.entries}
-    texts = {keys[e.slug]: e.body for e in site.entries}
-    missing = sorted(k for k in texts if k not in cache.bodies)
-    global _BODY_WORK, _RENDERER
-    _BODY_WORK = [texts[k] for k in missing]
-    _RENDERER = MarkdownRenderer(allow_html=allow)
-    html = _map(_render_body_chunk, len(missing), progress, "bodies")
-    done = dict(zip(missing, html, strict=True))
-    cache.bodies = {k: cache.bodies.get(k) or done[k] for k in sorted(texts)}
-    return {slug: cache.bodies[key] for slug, key in keys.items()}
-
-
-def _render_body_chunk(indices: list[int]) -> list[str]:
-    assert _RENDERER is not None
-    return [_RENDERER.render(_BODY_WORK[i]) for i in indices]
+                 summary=summary, body=body, tags=tuple(tags),
+                 entities={k: tuple(v) for k, v in entities.items()},
+                 source=source, image=Image(*image) if image else None, digest=digest,
+                 body_key=body_key)
 
 
 # -- planning ----------------------------------------------------------------
 
-def plan_outputs(site: Site, bodies: dict[str, str], theme: Theme) -> list[Job]:
+def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str, str]],
+                 theme: Theme, shared: str) -> list[Job]:
+    """Every file public/ will hold, each with the fingerprint of what it is made from."""
     config = site.config
     env = make_environment(theme)
-    shared = "\0".join([theme.fingerprint(), _config_key(config)])
     pages = all_pages(site, bodies)
     for name in sorted({page.template for page in pages}):
         _check_template(env, name)
@@ -215,6 +243,7 @@ def plan_outputs(site: Site, bodies: dict[str, str], theme: Theme) -> list[Job]:
                     lambda: sitemap.sitemap(config, listed)))
     jobs.append(Job("robots.txt", _key(shared, "robots"), lambda: sitemap.robots(config)))
     jobs.append(Job(".nojekyll", _key(shared, "nojekyll"), lambda: b""))
+    jobs += _search_jobs(site, terms)
     for file, source in theme.static_files().items():
         jobs.append(_static_job(file, source))
     seen: dict[str, Job] = {}
@@ -263,6 +292,24 @@ def _feed_jobs(site: Site, shared: str) -> list[Job]:
     return jobs
 
 
+def _search_jobs(site: Site, terms: dict[str, tuple[str, str]]) -> list[Job]:
+    """The search index's files; ids run oldest first so a new entry only appends."""
+    oldest_first = site.entries[::-1]
+    shards = search.build_shards([(terms[e.slug][0].split(), terms[e.slug][1].split())
+                                  for e in oldest_first])
+    jobs = [Job(f"search/terms/{name}.json", _key("", shard), lambda s=shard: search.shard_json(s))
+            for name, shard in sorted(shards.items())]
+    size = search.DOCS_PER_FILE
+    for start in range(0, len(oldest_first), size):
+        rows = [[urls.entry(e.slug), e.title, e.day.isoformat(), e.summary, list(e.tags)]
+                for e in oldest_first[start:start + size]]
+        jobs.append(Job(f"search/docs/{start // size}.json", _key("", rows),
+                        lambda r=rows: search.docs_json(r)))
+    count = len(oldest_first)
+    jobs.append(Job("search/meta.json", _key("", "meta", count), lambda: search.meta_json(count)))
+    return jobs
+
+
 def _static_job(file: str, source: Path) -> Job:
     data = source.read_bytes()
     return Job(file, hashlib.sha256(data).hexdigest()[:24], lambda: data)
@@ -283,6 +330,20 @@ def _key(shared: str, *parts: object) -> str:
 
 _JOBS: list[Job] = []
 _STAGE: Stage | None = None
+
+
+def _untouched(public: Path, outputs: dict[str, tuple[str, int, int]]) -> bool:
+    """public/ still holds exactly the files the last build wrote (nobody edited or deleted one)."""
+    if not outputs:
+        return False
+    for file, (_fingerprint, size, mtime) in outputs.items():
+        try:
+            stat = (public / file).stat()
+        except OSError:
+            return False
+        if stat.st_size != size or stat.st_mtime_ns != mtime:
+            return False
+    return True
 
 
 def _up_to_date(job: Job, cache: BuildCache, public: Path) -> bool:

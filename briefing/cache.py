@@ -27,7 +27,8 @@ class BuildCache:
     entries: dict[str, tuple] = field(default_factory=dict)  # file -> (stat key, record)
     bodies: dict[str, str] = field(default_factory=dict)  # body hash -> HTML
     outputs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # file -> (key, size, mtime_ns)
-    search: str = ""  # fingerprint of the pages the search index was made from
+    terms: dict[str, tuple[str, str]] = field(default_factory=dict)  # entry digest -> search terms
+    inputs: str = ""  # fingerprint of everything the last build read
 
 
 def load_cache(cache_dir: Path) -> BuildCache:
@@ -39,7 +40,7 @@ def load_cache(cache_dir: Path) -> BuildCache:
         if data.get("version") != briefing.__version__:
             return BuildCache()
         return BuildCache(entries=data["entries"], bodies=data["bodies"],
-                          outputs=data["outputs"], search=data["search"])
+                          outputs=data["outputs"], terms=data["terms"], inputs=data["inputs"])
     except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError) as exc:
         log.warning("%s: build cache is damaged (%s); rebuilding everything", path, exc)
         return BuildCache()
@@ -49,7 +50,7 @@ def save_cache(cache_dir: Path, cache: BuildCache) -> None:
     cache_dir.mkdir(parents=True, exist_ok=True)
     payload = marshal.dumps({"version": briefing.__version__, "entries": cache.entries,
                              "bodies": cache.bodies, "outputs": cache.outputs,
-                             "search": cache.search}, MARSHAL_VERSION)
+                             "terms": cache.terms, "inputs": cache.inputs}, MARSHAL_VERSION)
     tmp = cache_dir / (_NAME + ".tmp")
     tmp.write_bytes(payload)
     os.replace(tmp, cache_dir / _NAME)

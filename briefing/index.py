@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -16,7 +15,7 @@ TYPE_WEIGHT = {"weapon_systems": 3.0, "people": 2.5, "organisations": 2.0, "topi
                "countries": 1.0, "other": 1.5}
 # Related briefings come from the entries nearest in time within each shared tag:
 # bounded work per entry however big "Russia" grows.
-WINDOW = 60
+WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,7 @@ def index_site(config: Config, entries: list[Entry]) -> Site:
         days=_editions(ordered, 10),
         months=_editions(ordered, 7),
     )
-    keys = {name: [e.sort_key for e in tag.entries] for name, tag in tags.items()}
-    site.related = {e.slug: related_to(e, site, config.related_count, keys) for e in ordered}
+    site.related = compute_related(ordered, tags, config.related_count)
     return site
 
 
@@ -101,26 +99,51 @@ def _editions(entries: list[Entry], width: int) -> list[Edition]:
             for key, group in sorted(grouped.items(), reverse=True)]
 
 
-def related_to(entry: Entry, site: Site, count: int,
-               keys: dict[str, list[tuple[float, str]]]) -> list[Related]:
-    """Entries sharing the most (weighted) tags, nearer in time first; ties by slug."""
-    if count <= 0:
-        return []
-    scores: dict[str, float] = defaultdict(float)
-    shared: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    candidates: dict[str, Entry] = {}
-    for name in entry.tags:
-        tag = site.tag_by_name[name]
-        weight = TYPE_WEIGHT.get(tag.group, 1.0)
-        at = bisect.bisect_left(keys[name], entry.sort_key)
-        for other in tag.entries[max(0, at - WINDOW): at + WINDOW + 1]:
-            if other.slug == entry.slug:
-                continue
-            candidates[other.slug] = other
-            scores[other.slug] += weight
-            shared[other.slug].append((-weight, name))
-    def rank(slug: str) -> tuple[float, float, str]:
-        days = abs((candidates[slug].published - entry.published).total_seconds()) / 86400
-        return (-(scores[slug] / (1 + days / 365)), days, slug)
-    best = sorted(candidates, key=rank)[:count]
-    return [Related(candidates[s], tuple(n for _w, n in sorted(shared[s]))) for s in best]
+def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int
+                    ) -> dict[str, list[Related]]:
+    """Related briefings for every entry, with bounded work per entry.
+
+    Candidates are the WINDOW entries nearest in time on either side within
+    each shared tag, so a tag on thousands of entries costs no more than a
+    rare one. Score: the weights of shared tags, divided by (1 + years apart).
+    """
+    index = {e.slug: i for i, e in enumerate(entries)}
+    days = [e.published.timestamp() / 86400 for e in entries]
+    members = {name: [index[e.slug] for e in tag.entries] for name, tag in tags.items()}
+    position = {name: {i: p for p, i in enumerate(ids)} for name, ids in members.items()}
+    weights = {name: TYPE_WEIGHT.get(tag.group, 1.0) for name, tag in tags.items()}
+    result: dict[str, list[Related]] = {}
+    for me, entry in enumerate(entries):
+        if count <= 0:
+            result[entry.slug] = []
+            continue
+        scores: Counter[int] = Counter()
+        for name in entry.tags:
+            ids = members[name]
+            at = position[name][me]
+            window = ids[max(0, at - WINDOW): at + WINDOW + 1]
+            weight = weights[name]
+            if weight == 1.0:
+                scores.update(window)  # counted in C: most tags are countries and topics
+            else:
+                for other in window:
+                    scores[other] += weight
+        scores.pop(me, None)
+        if not scores:
+            result[entry.slug] = []
+            continue
+        # Years apart only ever divide a score by at most 1 + span; skip what cannot make the cut.
+        mine = days[me]
+        span = 1 + (days[0] - days[-1]) / 365
+        floor = sorted(scores.values(), reverse=True)[:count][-1] / span
+        pool = [i for i, score in scores.items() if score >= floor]
+        ranked = sorted(pool, key=lambda i: (-scores[i] / (1 + abs(days[i] - mine) / 365),
+                                             abs(days[i] - mine), entries[i].slug))[:count]
+        related = []
+        for i in ranked:
+            other = entries[i]
+            shared = sorted((n for n in entry.tags if n in other.tags),
+                            key=lambda n: (-weights[n], n))
+            related.append(Related(other, tuple(shared)))
+        result[entry.slug] = related
+    return result

@@ -39,6 +39,7 @@ class Entry:
     source: str | None
     image: Image | None
     digest: str
+    body_key: str = ""  # hash of the body (and allow_html): the rendered HTML's cache key
 
     @property
     def day(self) -> date:

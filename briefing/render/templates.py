@@ -84,8 +84,14 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     )
     env.filters["longdate"] = long_date
     env.globals["url"] = _url
+    env.globals["link"] = link
     env.globals["group_label"] = lambda group: GROUP_LABELS.get(group, group)
     return env
+
+
+def link(root: str, path: str) -> str:
+    """A site path seen from a page whose way back to the root is `root`."""
+    return (root + path) or "./"
 
 
 @jinja2.pass_context
