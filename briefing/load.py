@@ -17,6 +17,10 @@ from briefing.model import Entry, Image
 # A slug names a folder under briefings/: nothing that could climb out or hide.
 SLUG_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,118}[a-z0-9])?")
 ENTITY_KEYS = ("countries", "people", "organisations", "weapon_systems", "topics")
+# Characters XML 1.0 cannot carry even escaped (C0 controls but tab and newlines, surrogates,
+# U+FFFE/U+FFFF): one in a title would make every feed unwritable. YAML's "\v" or "\x01"
+# escapes and stray bytes in pasted text produce them; they never mean anything to a reader.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def list_entries(content_dir: Path) -> list[Path]:
@@ -38,6 +42,9 @@ def load_entry(path: Path, config: Config) -> Entry:
 
 def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: ZoneInfo) -> Entry:
     """Validate front matter; raise ContentError naming the key's line."""
+    metadata = _clean(metadata)
+    body = _NOT_XML.sub("", body)
+
     def fail(key: str, message: str, hint: str) -> ContentError:
         return ContentError(message, path, _key_line(text, key), hint=hint)
 
@@ -82,6 +89,17 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
         image=_image(metadata.get("image"), fail),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:20],
     )
+
+
+def _clean(value: Any) -> Any:
+    """Front matter with every string (keys, values, list items) stripped of non-XML characters."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
 
 
 def _published(value: object, tz: ZoneInfo, fail) -> datetime:

@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 from build_sites import AMP, BREAKOUT, SCRIPT
 from lxml import etree
-from sitecheck import html_files, page, text_of
+from sitecheck import build, html_files, page, text_of
 
 EVIL_TITLE = f"Evil {SCRIPT} {BREAKOUT} {AMP}"
 EVIL_SUMMARY = f"Summary {SCRIPT} {BREAKOUT} {AMP}"
@@ -153,3 +153,23 @@ def test_allow_html_lets_the_editors_raw_html_through(hostile_allowed):
     outside = [e for e in doc.iter() if isinstance(e.tag, str) and e.tag in ("b", "img", "script")
                and not any(a is body for a in e.iterancestors())]
     assert outside == []
+
+
+def test_characters_xml_cannot_carry_are_dropped_so_feeds_stay_well_formed(site):
+    """YAML escapes (\\v, \\x01, \\uFFFE) and stray control bytes in a body must not break the build."""
+    root = site({"content/ctl.md": "---\n"
+                 'title: "Bell\\a and\\v tab\\uFFFE"\n'
+                 "date: 2024-01-01\n"
+                 'tags: ["x\\x01y"]\n'
+                 'image: {caption: "cap\\x0btion", credit: "cre\\x00dit"}\n'
+                 "---\n\nBody \x01with a control\x0c character.\n"})
+    build(root)
+    public = root / "public"
+    for feed in ("atom.xml", "rss.xml", "tags/xy/atom.xml"):
+        data = (public / feed).read_bytes()
+        etree.fromstring(data)
+        assert not feedparser.parse(data).bozo, feed
+    doc = page(public, "briefings/ctl/")
+    assert text_of(doc.xpath("//h1")[0]) == "Bell and tab"
+    assert "caption" in text_of(doc.xpath("//*[contains(@class,'photo-note')]")[0])
+    assert text_of(doc.xpath("//div[contains(@class,'body')]")[0]) == "Body with a control character."
