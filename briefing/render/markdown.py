@@ -7,11 +7,13 @@ Hugo), and links with script-running schemes are dropped either way.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 _EXTENSIONS = ["tables", "fenced_code", "footnotes", "sane_lists", "def_list", "abbr"]
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
@@ -24,8 +26,16 @@ class _SafeLinks(Treeprocessor):
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None and not _SAFE_SCHEME.match("".join(value.split())):
+                if value is not None and not _SAFE_SCHEME.match(_as_browsers_read(value)):
                     element.set(attribute, "#")
+
+
+def _as_browsers_read(value: str) -> str:
+    """The URL a browser acts on: character references decoded ("javascript&#58;" is
+    "javascript:"; Markdown keeps them, behind its placeholder for "&"), then spaces and
+    control characters dropped (URL parsers strip or ignore them: "java\tscript:")."""
+    decoded = html.unescape(value.replace(AMP_SUBSTITUTE, "&"))
+    return "".join(ch for ch in decoded if ch > " " and ch != "\x7f")
 
 
 class MarkdownRenderer:
