@@ -126,6 +126,37 @@ def render(env: jinja2.Environment, name: str, context: dict) -> str:
         path, line = _template_frame(exc)
         raise ThemeError(f"template error in {name}: {exc.message or exc}", path, line,
                          hint="fix the template or the variable it uses") from exc
+    except UnicodeDecodeError as exc:
+        own = _template_file(env, name)
+        if own is not None and not _is_utf8(own):
+            raise ThemeError("template is not UTF-8 text", own, hint="save it as UTF-8") from exc
+        path, line = _template_frame(exc)
+        raise ThemeError("uses a template that is not UTF-8 text", path, line,
+                         hint="save the templates it includes or extends as UTF-8") from exc
+    except Exception as exc:
+        # An expression that fails as it runs ({{ 1 // 0 }}, "%d" % "x"): a theme bug, with a line.
+        path, line = _template_frame(exc)
+        if path is None:
+            raise
+        raise ThemeError(f"template error in {name}: {type(exc).__name__}: {exc}", path, line,
+                         hint="fix the template") from exc
+
+
+def _template_file(env: jinja2.Environment, name: str) -> Path | None:
+    """The file the loader reads for `name`: the first one in the lookup order."""
+    for folder in getattr(env.loader, "searchpath", []):
+        path = Path(folder) / name
+        if path.is_file():
+            return path
+    return None
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:

@@ -69,6 +69,20 @@ BAD_INPUTS = [
     ("template-extends-a-missing-one", {"themes/default/templates/entry.html":
                                         '{% extends "nobase.html" %}\n'},
      "entry.html", 1, "nobase.html"),
+    ("template-runtime-error", {"themes/default/templates/entry.html":
+                                '{% extends "base.html" %}\n{% block main %}\n{{ 1 // 0 }}\n'
+                                '{% endblock %}\n'},
+     "entry.html", 3, "ZeroDivisionError"),
+    ("template-syntax-error-in-an-imported-one", {"themes/default/templates/macros.html":
+                                                  "{% macro card(item) %}\n{% if %}\n{% endmacro %}\n"},
+     "macros.html", 2, "syntax"),
+    ("template-not-utf8", {"themes/default/templates/entry.html": b"\xff\xfe{{ x }}\n"},
+     "entry.html", None, "UTF-8"),
+    ("template-includes-one-not-utf8", {"themes/default/templates/entry.html":
+                                        '{% extends "base.html" %}\n{% block main %}\n'
+                                        '{% include "bad.html" %}\n{% endblock %}\n',
+                                        "themes/default/templates/bad.html": b"\xff\xfe\n"},
+     "entry.html", 3, "UTF-8"),
     ("config-not-toml", {"briefing.toml": 'title = "x"\npage_size = \n'}, "briefing.toml", 2, "TOML"),
     ("config-not-utf8", {"briefing.toml": b'title = "\xff"\n'}, "briefing.toml", None, "UTF-8"),
     ("config-wrong-type", {"briefing.toml": 'title = "x"\npage_size = "ten"\n'},
