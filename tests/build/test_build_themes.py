@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import lxml.html
 from build_sites import small_files
 from sitecheck import broken_links, build, html_files, page, text_of
 
@@ -66,3 +69,20 @@ def test_the_default_theme_is_used_when_the_config_names_none(small):
     front = page(small.public, "")
     assert text_of(front.xpath("//a[@class='brand']")[0]) == "Small Digest"
     assert (small.public / "assets/briefing.css").is_file()
+
+
+def test_default_theme_pages_are_for_phones_load_nothing_from_elsewhere_and_need_no_script(paged):
+    for file in html_files(paged.public):
+        name = file.relative_to(paged.public).as_posix()
+        doc = lxml.html.fromstring(file.read_bytes())
+        assert doc.xpath("//meta[@name='viewport']/@content"), f"{name}: no viewport"
+        assert doc.get("lang") == "en", name
+        loaded = doc.xpath("//link[@rel='stylesheet' or @rel='icon' or @rel='preload']/@href"
+                           "|//script/@src|//img/@src|//iframe/@src|//source/@src")
+        elsewhere = [u for u in loaded if re.match(r"^([a-z]+:)?//", u, re.I)]
+        assert elsewhere == [], f"{name} loads from elsewhere"
+        if name != "search/index.html":
+            assert doc.xpath("//script") == [], f"{name} needs JavaScript"
+    css = (paged.public / "assets/briefing.css").read_text()
+    assert "prefers-color-scheme: dark" in css
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import", css)
