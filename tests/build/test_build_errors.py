@@ -6,7 +6,7 @@ import re
 
 import pytest
 from build_sites import small_files
-from sitecheck import build, build_fails, entry_md, snapshot, tree_differences, write_files
+from sitecheck import build, build_fails, clean_copy, entry_md, snapshot, tree_differences, write_files
 
 GOOD = {"content/good.md": entry_md("good", "Good", "2024-03-01", tags=["Russia"])}
 
@@ -187,7 +187,7 @@ def test_after_a_failed_build_the_next_good_build_equals_a_clean_one(site, tmp_p
     (root / "themes/default/templates/tag.html").unlink()
     write_files(root, {"content/echo.md": entry_md("echo", "Echo", "2024-05-01", tags=["Russia"])})
     build(root)
-    from sitecheck import clean_copy
     clean = clean_copy(root, tmp_path / "clean")
     build(clean)
     assert tree_differences(root / "public", clean / "public") == []
+
