@@ -24,7 +24,10 @@
     return cache[path];
   }
   function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    // As the index folds (Python's casefold, then NFKD without accents): toLowerCase keeps
+    // "ß" and a final "ς" where casefold gives "ss" and "σ", so "Straße" would never match.
+    return text.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ")
+      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
   function shardKey(term) {
     var head = Array.from(term).slice(0, 2);
