@@ -168,6 +168,13 @@ def _write(path: Path, text: str) -> None:
 def _read_seed(seed: Path):
     where = shown(seed)
     try:
+        seed.name.encode("utf-8")
+    except UnicodeEncodeError:
+        # Bytes from another system's encoding (a zip from Windows): the name goes into the
+        # entry's `source`, which must be UTF-8 text.
+        raise SeedError("its file name is not valid UTF-8", where,
+                        hint="rename it, for example to plain ASCII letters, digits and hyphens") from None
+    try:
         size = seed.stat().st_size
         if size > MAX_SEED_BYTES:
             raise SeedError(f"is {size / 1048576:.1f} MB, too large for a news article",
