@@ -1,11 +1,49 @@
-"""Candidate names for the editor (first version: none)."""
+"""Candidate names for the editor: capitalised phrases that no rule or registry entry claims.
+
+They are never tags. `briefing entities` counts them across content/ so an editor sees
+which recurring names ("Kalashnikov Concern", "Baltic Sentry") to add to entities.yml.
+"""
 
 from __future__ import annotations
 
+import re
+
+from briefing.entities import patterns as p
 from briefing.entities.article import Article
 from briefing.entities.registry import Registry
+
+_PHRASE = re.compile(rf"{p.NAME}(?:\s+(?:of\s+(?:the\s+)?|{p.PARTICLE}\s+|&\s+)?{p.NAME})*")
+_LEADING = frozenset({"The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When",
+                      "While", "After", "Before", "As", "By", "From", "With", "To", "Of", "This",
+                      "That", "Its", "His", "Her", "Their", "Our", "Mr", "Ms", "Mrs", "Dr"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
 
 
 def find_candidates(article: Article, registry: Registry,
                     covered: list[tuple[int, int]]) -> tuple[str, ...]:
-    return ()
+    """Unclaimed capitalised names in running text, in order of first appearance."""
+    found: dict[str, None] = {}
+    for segment in article.segments:
+        if not segment.prose:
+            continue
+        text = article.text[segment.start:segment.end]
+        for match in _PHRASE.finditer(text):
+            words = match.group().split()
+            start = segment.start + match.start()
+            while words and words[0] in _LEADING:
+                start = article.text.index(words[1], start) if len(words) > 1 else start
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
+            name = name[:-2] if name.endswith(("'s", "’s")) else name
+            end = start + len(name)
+            if any(s < end and e > start for s, e in covered):
+                continue
+            if len(words) == 1:
+                at_start = _SENTENCE_START.search(article.text[segment.start:start]) is not None
+                if at_start or name in p.NOT_PERSON or len(name) < 3:
+                    continue
+            if registry.get(name) is None:
+                found.setdefault(name, None)
+    return tuple(found)

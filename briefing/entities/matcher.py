@@ -42,11 +42,18 @@ class Hit:
     patterns: tuple[Pattern, ...]
 
 
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
 def _surnames(entity_aliases: Iterable[str], explicit: tuple[str, ...]) -> tuple[str, ...]:
     """A person's surnames: given explicitly, else the last word of each full name."""
     if explicit:
         return explicit
-    found = dict.fromkeys(alias.split()[-1] for alias in entity_aliases if " " in alias)
+    found: dict[str, None] = {}
+    for alias in entity_aliases:
+        words = [w for w in alias.split() if w not in _SUFFIXES]
+        if len(words) > 1:
+            found[words[-1]] = None
     return tuple(found)
 
 
