@@ -11,6 +11,7 @@ build, which the tests check after each kind of change.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import logging
@@ -19,22 +20,31 @@ import multiprocessing
 import os
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import astuple, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
-from briefing.cache import MARSHAL_VERSION, BuildCache, load_cache, save_cache
+from briefing.cache import (
+    MARSHAL_VERSION,
+    Buckets,
+    BuildCache,
+    CacheDamaged,
+    fresh_cache,
+    load_cache,
+    save_cache,
+)
 from briefing.config import Config
 from briefing.entryfile import read_entry
 from briefing.errors import BriefingError, BuildError, ContentError, ThemeError
-from briefing.index import Site, index_site
+from briefing.index import Site, index_site, related_slugs
 from briefing.load import check_unique_slugs, entry_from, list_entries
 from briefing.model import Entry, Image
 from briefing.output import Stage, open_stage
 from briefing.render import feeds, search, sitemap, urls
 from briefing.render.markdown import MarkdownRenderer
-from briefing.render.pages import PageJob, all_pages
+from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, find_theme, make_environment, render
 
 log = logging.getLogger("briefing")
@@ -68,34 +78,65 @@ class BuildResult:
 
 
 def build_site(config: Config, *, progress: bool = False) -> BuildResult:
-    started = time.perf_counter()
     with site_lock(config):
-        cache = load_cache(config.cache_dir)
-        stage = open_stage(config.cache_dir, config.output)
-        theme = find_theme(config)
-        shared = "\0".join([theme.fingerprint(), _config_key(config)])
-        entries, bodies, terms = load_entries(config, cache, progress)
-        check_unique_slugs(entries)
-        public = config.output
-        inputs = _key(shared, sorted((e.slug, e.digest) for e in entries))
-        if inputs == cache.inputs and _untouched(public, cache.outputs):
-            # Nothing read differs from what public/ was built from: nothing to write.
-            save_cache(config.cache_dir, cache)
-            return BuildResult(len(entries), len(cache.outputs), 0, 0,
-                               time.perf_counter() - started, False)
-        site = index_site(config, entries)
-        jobs = plan_outputs(site, bodies, terms, theme, shared)
+        try:
+            return _build(config, load_cache(config.cache_dir), progress)
+        except CacheDamaged as exc:
+            log.warning("build cache is damaged (%s); rebuilding everything", exc)
+            return _build(config, fresh_cache(config.cache_dir), progress)
 
+
+def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
+    started = time.perf_counter()
+    previous_terms = cache.terms
+    stage = open_stage(config.cache_dir, config.output)
+    theme = find_theme(config)
+    shared = "\0".join([theme.fingerprint(), _config_key(config)])
+    entries, bodies, terms = load_entries(config, cache, progress)
+    check_unique_slugs(entries)
+    public = config.output
+    untouched = public.is_dir() and _untouched(public, cache.outputs)
+    inputs = _key(shared, sorted((e.slug, e.digest) for e in entries))
+    if inputs == cache.inputs and untouched:
+        # Nothing read differs from what public/ was built from: nothing to write.
+        save_cache(cache)
+        return BuildResult(len(entries), len(cache.outputs), 0, 0,
+                           time.perf_counter() - started, False)
+
+    structure = _key(shared, [(e.slug, e.published.isoformat(), e.tags, sorted(e.entities.items()))
+                              for e in sorted(entries, key=lambda e: e.slug)])
+    cards = {e.slug: _key("", e.title, e.summary, e.image.credit if e.image else "")
+             for e in entries}
+    if structure == cache.structure and untouched:
+        # Same slugs, dates and tags: pagination, editions and related are as they were,
+        # so only the pages that show a changed entry need planning at all.
+        site = index_site(config, entries, related=cache.related)
+        jobs, removed = plan_changed(site, bodies, terms, previous_terms, theme, shared, cache,
+                                     cards)
+        replace_all = False
+    else:
+        site = index_site(config, entries)
+        cache.related = related_slugs(site)
+        jobs = plan_outputs(site, bodies, terms, theme, shared, cache)
         replace_all = not cache.outputs or not public.is_dir()
-        todo = [job for job in jobs if replace_all or not _up_to_date(job, cache, public)]
-        _render_into(stage, todo, progress)
-        produced = {job.file for job in jobs}
-        removed = [] if replace_all else sorted(set(cache.outputs) - produced)
-        stage.commit([job.file for job in todo], removed, replace_all)
-        cache.outputs = _manifest(public, jobs)
-        cache.inputs = inputs
-        save_cache(config.cache_dir, cache)
-    return BuildResult(entries=len(entries), outputs=len(jobs), rendered=len(todo),
+        removed = [] if replace_all else sorted(set(cache.outputs) - {j.file for j in jobs})
+
+    todo = [job for job in jobs if replace_all or not _up_to_date(job, cache, public)]
+    _render_into(stage, todo, progress)
+    stage.commit([job.file for job in todo], removed, replace_all)
+    manifest = _manifest(public, jobs)
+    if replace_all or structure != cache.structure:
+        cache.outputs = manifest
+    else:
+        cache.outputs.update(manifest)
+        for file in removed:
+            del cache.outputs[file]
+    cache.inputs, cache.structure, cache.cards = inputs, structure, cards
+    cache.digests = {e.slug: e.digest for e in entries}
+    cache.bodies.keep_only({e.body_key for e in entries})
+    cache.terms.keep_only({e.digest for e in entries})
+    save_cache(cache)
+    return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=len(todo),
                        removed=len(removed), seconds=time.perf_counter() - started,
                        search_updated=any(j.file.startswith("search/") for j in todo))
 
@@ -123,7 +164,6 @@ def site_lock(config: Config) -> Iterator[None]:
 
 _LOAD_WORK: list[Path] = []
 _LOAD_CONFIG: Config | None = None
-_KNOWN_BODIES: dict[str, str] = {}
 
 
 def load_entries(config: Config, cache: BuildCache, progress: bool = False
@@ -133,7 +173,7 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
     Parsing YAML and rendering Markdown are most of a cold build, so changed
     files are read on every core; unchanged ones come from the cache by stat.
     """
-    global _LOAD_WORK, _LOAD_CONFIG, _KNOWN_BODIES
+    global _LOAD_WORK, _LOAD_CONFIG
     known, errors = cache.entries, []
     fresh: dict[str, tuple] = {}
     found: dict[str, Entry] = {}
@@ -146,17 +186,16 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
         except OSError as exc:
             errors.append(ContentError(f"cannot be read: {exc.strerror}", path))
             continue
-        stamps[name] = (stat.st_mtime_ns, stat.st_size, config.timezone, config.allow_html)
+        # ctime too: tools that restore mtimes (cp -p, rsync -t, tar) cannot set it.
+        stamps[name] = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_size,
+                        config.timezone, config.allow_html)
         hit = known.get(name)
-        if hit is not None and tuple(hit[0]) == stamps[name] and hit[1][8] in cache.bodies \
-                and hit[1][9] in cache.terms:
+        if hit is not None and tuple(hit[0]) == stamps[name]:
             found[name] = _from_record(path, hit[1])
             fresh[name] = hit
         else:
             stale.append(path)
-    _LOAD_WORK, _LOAD_CONFIG, _KNOWN_BODIES = stale, config, cache.bodies
-    new_bodies: dict[str, str] = {}
-    new_terms: dict[str, tuple[str, str]] = {}
+    _LOAD_WORK, _LOAD_CONFIG = stale, config
     for path, outcome in zip(stale, _map(_load_chunk, len(stale), progress, "entries"), strict=True):
         if isinstance(outcome, BriefingError):
             errors.append(outcome)
@@ -165,9 +204,8 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
         name = path.relative_to(config.content_dir).as_posix()
         found[name] = _from_record(path, record)
         fresh[name] = (stamps[name], record)
-        if html is not None:
-            new_bodies[record[8]] = html
-        new_terms[record[9]] = strong_weak
+        cache.bodies[record[8]] = html
+        cache.terms[record[9]] = strong_weak
     if errors:
         errors.sort(key=lambda e: str(e.path))
         for error in errors[1:]:
@@ -175,12 +213,19 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
         raise errors[0]
     entries = [found[name] for name in sorted(found)]
     cache.entries = fresh
-    cache.bodies = {e.body_key: cache.bodies.get(e.body_key) or new_bodies[e.body_key]
-                    for e in entries}
-    cache.terms = {e.digest: cache.terms.get(e.digest) or new_terms[e.digest] for e in entries}
-    bodies = {e.slug: cache.bodies[e.body_key] for e in entries}
-    terms = {e.slug: cache.terms[e.digest] for e in entries}
-    return entries, bodies, terms
+    bodies = _Lookup(cache.bodies, {e.slug: e.body_key for e in entries})
+    terms = _Lookup(cache.terms, {e.slug: e.digest for e in entries})
+    return entries, bodies, terms  # type: ignore[return-value]
+
+
+class _Lookup:
+    """slug -> cached value, read from the cache's buckets only for the slugs asked for."""
+
+    def __init__(self, store: Buckets, keys: dict[str, str]) -> None:
+        self.store, self.keys = store, keys
+
+    def __getitem__(self, slug: str):
+        return self.store[self.keys[slug]]
 
 
 def _load_chunk(indices: list[int]) -> list:
@@ -197,7 +242,7 @@ def _load_chunk(indices: list[int]) -> list:
             results.append(error)
             continue
         body_key = _body_key(entry.body, _LOAD_CONFIG.allow_html)
-        html = None if body_key in _KNOWN_BODIES else renderer.render(entry.body)
+        html = renderer.render(entry.body)
         strong, weak = search.entry_terms(entry.title, entry.tags, entry.summary, entry.body)
         record = _to_record(entry, body_key)
         results.append((record, html, (" ".join(strong), " ".join(weak))))
@@ -212,13 +257,14 @@ def _to_record(entry: Entry, body_key: str) -> tuple:
     """An entry as plain data for the cache (marshal takes no dataclasses or datetimes)."""
     image = astuple(entry.image) if entry.image else None
     return (entry.slug, entry.title, entry.published.isoformat(), entry.summary, entry.tags,
-            entry.entities, entry.source, image, body_key, entry.digest, entry.body)
+            entry.entities, entry.source, image, body_key, entry.digest)
 
 
 def _from_record(path: Path, record: tuple) -> Entry:
-    slug, title, published, summary, tags, entities, source, image, body_key, digest, body = record
+    slug, title, published, summary, tags, entities, source, image, body_key, digest = record
+    # The Markdown source is not kept: its HTML is cached under body_key.
     return Entry(path=path, slug=slug, title=title, published=datetime.fromisoformat(published),
-                 summary=summary, body=body, tags=tuple(tags),
+                 summary=summary, body="", tags=tuple(tags),
                  entities={k: tuple(v) for k, v in entities.items()},
                  source=source, image=Image(*image) if image else None, digest=digest,
                  body_key=body_key)
@@ -227,7 +273,7 @@ def _from_record(path: Path, record: tuple) -> Entry:
 # -- planning ----------------------------------------------------------------
 
 def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str, str]],
-                 theme: Theme, shared: str) -> list[Job]:
+                 theme: Theme, shared: str, cache: BuildCache) -> list[Job]:
     """Every file public/ will hold, each with the fingerprint of what it is made from."""
     config = site.config
     env = make_environment(theme)
@@ -243,7 +289,12 @@ def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
                     lambda: sitemap.sitemap(config, listed)))
     jobs.append(Job("robots.txt", _key(shared, "robots"), lambda: sitemap.robots(config)))
     jobs.append(Job(".nojekyll", _key(shared, "nojekyll"), lambda: b""))
-    jobs += _search_jobs(site, terms)
+    shards = search.build_shards([(terms[e.slug][0].split(), terms[e.slug][1].split())
+                                  for e in site.entries[::-1]])
+    cache.shards.clear()
+    for name, shard in shards.items():
+        cache.shards[name] = shard
+    jobs += _search_jobs(site, shards)
     for file, source in theme.static_files().items():
         jobs.append(_static_job(file, source))
     seen: dict[str, Job] = {}
@@ -274,7 +325,7 @@ def _page_maker(env, page: PageJob) -> Callable[[], bytes]:
     return lambda: render(env, page.template, page.context).encode("utf-8")
 
 
-def _feed_jobs(site: Site, shared: str) -> list[Job]:
+def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> list[Job]:
     config = site.config
     items = feeds.feed_items(site.entries, config)
     jobs = [
@@ -284,6 +335,8 @@ def _feed_jobs(site: Site, shared: str) -> list[Job]:
             lambda: feeds.rss(config, config.title, "", "rss.xml", items)),
     ]
     for tag in site.tags.values():
+        if only_tags is not None and tag.slug not in only_tags:
+            continue
         tag_items = feeds.feed_items(tag.entries, config)
         title = f"{config.title}: {tag.name}"
         page, feed = urls.tag(tag.slug), urls.tag_feed(tag.slug)
@@ -292,22 +345,109 @@ def _feed_jobs(site: Site, shared: str) -> list[Job]:
     return jobs
 
 
-def _search_jobs(site: Site, terms: dict[str, tuple[str, str]]) -> list[Job]:
+def _search_jobs(site: Site, shards: dict[str, dict[str, list[int]]],
+                 only_shards: set[str] | None = None, only_docs: set[int] | None = None
+                 ) -> list[Job]:
     """The search index's files; ids run oldest first so a new entry only appends."""
     oldest_first = site.entries[::-1]
-    shards = search.build_shards([(terms[e.slug][0].split(), terms[e.slug][1].split())
-                                  for e in oldest_first])
     jobs = [Job(f"search/terms/{name}.json", _key("", shard), lambda s=shard: search.shard_json(s))
-            for name, shard in sorted(shards.items())]
+            for name, shard in sorted(shards.items()) if only_shards is None or name in only_shards]
     size = search.DOCS_PER_FILE
     for start in range(0, len(oldest_first), size):
+        if only_docs is not None and start // size not in only_docs:
+            continue
         rows = [[urls.entry(e.slug), e.title, e.day.isoformat(), e.summary, list(e.tags)]
                 for e in oldest_first[start:start + size]]
         jobs.append(Job(f"search/docs/{start // size}.json", _key("", rows),
                         lambda r=rows: search.docs_json(r)))
-    count = len(oldest_first)
-    jobs.append(Job("search/meta.json", _key("", "meta", count), lambda: search.meta_json(count)))
+    if only_docs is None:
+        count = len(oldest_first)
+        jobs.append(Job("search/meta.json", _key("", "meta", count), lambda: search.meta_json(count)))
     return jobs
+
+
+def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str, str]],
+                 previous_terms: dict[str, tuple[str, str]], theme: Theme, shared: str,
+                 cache: BuildCache, cards: dict[str, str]) -> tuple[list[Job], list[str]]:
+    """The outputs an edit reaches (and the files it empties) when no entry's slug, date or tags changed.
+
+    A changed body reaches its own page and the search index; a changed card
+    (title, summary, photo credit) also reaches every page that lists the
+    entry: neighbours, entries it is related to, its front page, tag pages,
+    editions and feeds. The tests check the result equals a clean build.
+    """
+    config = site.config
+    size = config.page_size
+    changed = sorted(e.slug for e in site.entries if cache.digests.get(e.slug) != e.digest)
+    shown_elsewhere = {slug for slug in changed if cache.cards.get(slug) != cards[slug]}
+    position = {e.slug: i for i, e in enumerate(site.entries)}
+    linked_from: dict[str, set[str]] = defaultdict(set)
+    if shown_elsewhere:
+        for slug, items in site.related.items():
+            for item in items:
+                linked_from[item.entry.slug].add(slug)
+    reach = Changed(entries=set(changed), front=set(), tags=defaultdict(set), editions=set())
+    site_feed = tag_feeds = False
+    feed_tags: set[str] = set()
+    for slug in sorted(shown_elsewhere):
+        entry = site.entries[position[slug]]
+        reach.entries.update(linked_from[slug])
+        reach.entries.update(e.slug for e in (site.newer(entry), site.older(entry)) if e)
+        reach.front.add(position[slug] // size + 1)
+        reach.editions.update({entry.day.isoformat(), entry.day.isoformat()[:7]})
+        site_feed |= position[slug] < config.feed_size
+        for name in entry.tags:
+            tag = site.tag_by_name[name]
+            at = tag.entries.index(entry)
+            reach.tags[tag.slug].add(at // size + 1)
+            if at < config.feed_size:
+                feed_tags.add(tag.slug)
+                tag_feeds = True
+    env = make_environment(theme)
+    pages = changed_pages(site, bodies, reach)
+    jobs = [Job(page.file, _key(shared, page.template, page.context), _page_maker(env, page))
+            for page in pages]
+    if site_feed or tag_feeds:
+        jobs += [job for job in _feed_jobs(site, shared, only_tags=feed_tags)
+                 if site_feed or job.file.startswith("tags/")]
+    # Patch the search postings in place: ids are unchanged because the order is.
+    total = len(site.entries)
+    touched: set[str] = set()
+    patched: dict[str, dict[str, list[int]]] = {}
+
+    def shard_of(term: str) -> dict[str, list[int]]:
+        key = search.shard_key(term)
+        if key not in patched:
+            patched[key] = dict(cache.shards.get(key) or {})
+        touched.add(key)
+        return patched[key]
+
+    for slug in changed:
+        code = (total - 1 - position[slug]) * 2
+        old = previous_terms.get(cache.digests[slug])
+        new = terms[slug]
+        for words, bit in ((old[0], 1), (old[1], 0)) if old else ():
+            for term in words.split():
+                shard = shard_of(term)
+                shard[term] = [c for c in shard[term] if c != code + bit]
+                if not shard[term]:
+                    del shard[term]
+        for words, bit in ((new[0], 1), (new[1], 0)):
+            for term in words.split():
+                shard = shard_of(term)
+                shard[term] = list(shard.get(term, ()))
+                bisect.insort(shard[term], code + bit)
+    emptied = set()
+    for key, shard in patched.items():
+        if shard:
+            cache.shards[key] = dict(sorted(shard.items()))
+        else:
+            del cache.shards[key]
+            emptied.add(key)
+    shards = {key: cache.shards[key] for key in touched - emptied}
+    docs = {(total - 1 - position[slug]) // search.DOCS_PER_FILE for slug in shown_elsewhere}
+    jobs += _search_jobs(site, shards, only_shards=touched - emptied, only_docs=docs)
+    return jobs, sorted(f"search/terms/{key}.json" for key in emptied)
 
 
 def _static_job(file: str, source: Path) -> Job:

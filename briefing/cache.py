@@ -1,8 +1,11 @@
 """What the last build knew, so the next one redoes only what changed.
 
-One marshal file in `.briefing-cache/`: parsed entries keyed by file stat,
-rendered bodies keyed by content hash, and each output file's fingerprint.
-Safe to delete; a damaged or foreign one is dropped with a warning.
+`.briefing-cache/state.marshal` holds the small things every build reads:
+parsed entries keyed by file stat, each output's fingerprint, the site's
+shape. Rendered bodies, search terms and search postings are big and
+usually not needed, so they live in bucket files loaded on first use. All
+of it is safe to delete; anything damaged or foreign is dropped with a
+warning and the build starts over.
 """
 
 from __future__ import annotations
@@ -12,45 +15,140 @@ import marshal
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import briefing
 
 log = logging.getLogger("briefing")
 
-_NAME = "state.marshal"
+_STATE = "state.marshal"
+# Bumped whenever what the cache holds changes shape; with the package version it names a cache.
+_FORMAT = 3
 # marshal format 2 has no back-references, so equal data gives equal bytes.
 MARSHAL_VERSION = 2
+_FIELDS = ("entries", "outputs", "inputs", "structure", "cards", "digests", "related")
+_BUCKETS = "0123456789abcdef"
+
+
+class CacheDamaged(Exception):
+    """A cache file could not be read mid-build: start again without the cache."""
+
+
+class Buckets:
+    """A dict of hash-keyed values spread over 16 files, each read only when touched."""
+
+    def __init__(self, folder: Path, name: str, bucket_of=lambda key: key[0]) -> None:
+        self.folder, self.name, self.bucket_of = folder, name, bucket_of
+        self._loaded: dict[str, dict[str, Any]] = {}
+        self._dirty: set[str] = set()
+
+    def _bucket(self, key: str) -> dict[str, Any]:
+        name = self.bucket_of(key)
+        if name not in self._loaded:
+            path = self.folder / f"{self.name}-{name}.marshal"
+            try:
+                self._loaded[name] = marshal.loads(path.read_bytes()) if path.exists() else {}
+            except (OSError, EOFError, ValueError, TypeError) as exc:
+                raise CacheDamaged(f"{path}: {exc}") from exc
+        return self._loaded[name]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._bucket(key)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._bucket(key)[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._bucket(key).get(key, default)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._bucket(key)[key] = value
+        self._dirty.add(self.bucket_of(key))
+
+    def __delitem__(self, key: str) -> None:
+        del self._bucket(key)[key]
+        self._dirty.add(self.bucket_of(key))
+
+    def clear(self) -> None:
+        """Forget everything (a full rebuild refills it)."""
+        self._loaded = {name: {} for name in self._all_names()}
+        self._dirty = set(self._loaded)
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Drop entries not in `keys` from the buckets being rewritten anyway."""
+        for name in self._dirty:
+            bucket = self._loaded[name]
+            for key in [k for k in bucket if k not in keys]:
+                del bucket[key]
+
+    def _all_names(self) -> set[str]:
+        names = {p.name[len(self.name) + 1:-len(".marshal")]
+                 for p in self.folder.glob(f"{self.name}-*.marshal")}
+        return names | set(self._loaded)
+
+    def save(self) -> None:
+        for name in sorted(self._dirty):
+            _write(self.folder / f"{self.name}-{name}.marshal", self._loaded[name])
+        self._dirty.clear()
 
 
 @dataclass
 class BuildCache:
+    folder: Path
     entries: dict[str, tuple] = field(default_factory=dict)  # file -> (stat key, record)
-    bodies: dict[str, str] = field(default_factory=dict)  # body hash -> HTML
-    outputs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # file -> (key, size, mtime_ns)
-    terms: dict[str, tuple[str, str]] = field(default_factory=dict)  # entry digest -> search terms
+    outputs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # file -> (key, size, mtime)
     inputs: str = ""  # fingerprint of everything the last build read
+    # For edits that move nothing (see build.py): the site's shape and what each entry shows.
+    structure: str = ""
+    cards: dict[str, str] = field(default_factory=dict)  # slug -> fingerprint of its card
+    digests: dict[str, str] = field(default_factory=dict)  # slug -> entry file digest
+    related: dict[str, list] = field(default_factory=dict)
+    bodies: Buckets = field(init=False)  # body key -> HTML
+    terms: Buckets = field(init=False)  # entry digest -> (strong, weak) search terms
+    shards: Buckets = field(init=False)  # search shard name -> {term: codes}
+
+    def __post_init__(self) -> None:
+        self.bodies = Buckets(self.folder, "bodies")
+        self.terms = Buckets(self.folder, "terms")
+        self.shards = Buckets(self.folder, "shards",
+                              bucket_of=lambda key: _BUCKETS[sum(map(ord, key)) % 16])
 
 
 def load_cache(cache_dir: Path) -> BuildCache:
-    path = cache_dir / _NAME
+    path = cache_dir / _STATE
     if not path.exists():
-        return BuildCache()
+        return fresh_cache(cache_dir)
     try:
         data = marshal.loads(path.read_bytes())
-        if data.get("version") != briefing.__version__:
-            return BuildCache()
-        return BuildCache(entries=data["entries"], bodies=data["bodies"],
-                          outputs=data["outputs"], terms=data["terms"], inputs=data["inputs"])
+        if data.get("version") != _version():
+            return fresh_cache(cache_dir)
+        return BuildCache(cache_dir, **{name: data[name] for name in _FIELDS})
     except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError) as exc:
         log.warning("%s: build cache is damaged (%s); rebuilding everything", path, exc)
-        return BuildCache()
+        return fresh_cache(cache_dir)
 
 
-def save_cache(cache_dir: Path, cache: BuildCache) -> None:
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    payload = marshal.dumps({"version": briefing.__version__, "entries": cache.entries,
-                             "bodies": cache.bodies, "outputs": cache.outputs,
-                             "terms": cache.terms, "inputs": cache.inputs}, MARSHAL_VERSION)
-    tmp = cache_dir / (_NAME + ".tmp")
-    tmp.write_bytes(payload)
-    os.replace(tmp, cache_dir / _NAME)
+def fresh_cache(cache_dir: Path) -> BuildCache:
+    """An empty cache whose bucket files, if any, are ignored and then overwritten."""
+    cache = BuildCache(cache_dir)
+    for buckets in (cache.bodies, cache.terms, cache.shards):
+        buckets.clear()
+    return cache
+
+
+def save_cache(cache: BuildCache) -> None:
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    for buckets in (cache.bodies, cache.terms, cache.shards):
+        buckets.save()
+    _write(cache.folder / _STATE, {"version": _version(),
+                                   **{name: getattr(cache, name) for name in _FIELDS}})
+
+
+def _version() -> str:
+    return f"{briefing.__version__}/{_FORMAT}"
+
+
+def _write(path: Path, data: object) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(marshal.dumps(data, MARSHAL_VERSION))
+    os.replace(tmp, path)

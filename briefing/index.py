@@ -46,7 +46,9 @@ class Site:
         self._position = {e.slug: i for i, e in enumerate(self.entries)}
 
 
-def index_site(config: Config, entries: list[Entry]) -> Site:
+def index_site(config: Config, entries: list[Entry],
+               related: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None) -> Site:
+    """`related`, as `related_slugs` gave it, is reused when no entry's date or tags changed."""
     ordered = sorted(entries, key=lambda e: e.sort_key)
     tags = _tags(ordered)
     site = Site(
@@ -57,8 +59,18 @@ def index_site(config: Config, entries: list[Entry]) -> Site:
         days=_editions(ordered, 10),
         months=_editions(ordered, 7),
     )
-    site.related = compute_related(ordered, tags, config.related_count)
+    if related is None:
+        site.related = compute_related(ordered, tags, config.related_count)
+    else:
+        by_slug = {e.slug: e for e in ordered}
+        site.related = {slug: [Related(by_slug[other], tuple(shared)) for other, shared in items]
+                        for slug, items in related.items()}
     return site
+
+
+def related_slugs(site: Site) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Related briefings as plain data, for the build cache."""
+    return {slug: [(r.entry.slug, r.shared) for r in items] for slug, items in site.related.items()}
 
 
 def _tags(entries: list[Entry]) -> dict[str, Tag]:

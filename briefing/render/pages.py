@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from briefing.index import Site
-from briefing.model import Edition
+from briefing.model import Edition, Tag
 from briefing.render import urls
 from briefing.render.templates import long_date
 from briefing.render.views import (
@@ -50,8 +50,42 @@ def _page(site: Site, url: str, template: str, title: str, root: str | None = No
     return PageJob(url, template, context)
 
 
+class Cards(dict):
+    """Entry cards by slug, made on first use: an incremental build needs only a few."""
+
+    def __init__(self, site: Site) -> None:
+        super().__init__()
+        self.site = site
+        self.entries = {e.slug: e for e in site.entries}
+
+    def __missing__(self, slug: str) -> dict:
+        made = self[slug] = card(self.site, self.entries[slug])
+        return made
+
+
+@dataclass(frozen=True)
+class Changed:
+    """The pages an edit reaches when no entry's date, tags or slug changed (see build.py)."""
+
+    entries: set[str]  # entry pages to redo
+    front: set[int]  # front page numbers
+    tags: dict[str, set[int]]  # tag slug -> page numbers
+    editions: set[str]  # "2024-03-01" and "2024-03"
+
+
+def changed_pages(site: Site, bodies: dict[str, str], changed: Changed) -> list[PageJob]:
+    cards = Cards(site)
+    return [
+        *front_pages(site, cards, only=changed.front),
+        *entry_pages(site, bodies, only=changed.entries),
+        *[page for slug, numbers in sorted(changed.tags.items())
+          for page in _tag_pages(site, site.tags[slug], cards, only=numbers)],
+        *edition_pages(site, cards, only=changed.editions),
+    ]
+
+
 def all_pages(site: Site, bodies: dict[str, str]) -> list[PageJob]:
-    cards = {e.slug: card(site, e) for e in site.entries}
+    cards = Cards(site)
     return [
         *front_pages(site, cards),
         *entry_pages(site, bodies),
@@ -73,13 +107,19 @@ def _pagination(base: str, number: int, total: int) -> dict:
     }
 
 
-def _paged(site: Site, base: str, items: list[dict], template: str, title: str,
-           **view: object) -> list[PageJob]:
+def _paged(site: Site, base: str, items: list, template: str, title: str,
+           only: set[int] | None = None, **view: object) -> list[PageJob]:
+    """`items` are cards, or slugs to look up in `view["cards"]` lazily."""
+    cards = view.pop("cards", None)
     size = site.config.page_size
     total = max(1, math.ceil(len(items) / size))
     jobs = []
     for number in range(1, total + 1):
+        if only is not None and number not in only:
+            continue
         chunk = items[(number - 1) * size: number * size]
+        if cards is not None:
+            chunk = [cards[slug] for slug in chunk]
         page_title = title if number == 1 else f"{title} (page {number} of {total})"
         jobs.append(_page(site, urls.paged(base, number), template, page_title,
                           groups=groups_by_day(chunk), pagination=_pagination(base, number, total),
@@ -87,46 +127,51 @@ def _paged(site: Site, base: str, items: list[dict], template: str, title: str,
     return jobs
 
 
-def front_pages(site: Site, cards: dict[str, dict]) -> list[PageJob]:
+def front_pages(site: Site, cards: Cards, only: set[int] | None = None) -> list[PageJob]:
     """The digest: newest entries first, grouped into their day's edition."""
-    items = [cards[e.slug] for e in site.entries]
-    return _paged(site, "", items, "list.html", site.config.title, count=len(items))
+    items = [e.slug for e in site.entries]
+    return _paged(site, "", items, "list.html", site.config.title, only, cards=cards,
+                  count=len(items))
 
 
-def entry_pages(site: Site, bodies: dict[str, str]) -> list[PageJob]:
+def entry_pages(site: Site, bodies: dict[str, str], only: set[str] | None = None) -> list[PageJob]:
     return [
         _page(site, urls.entry(e.slug), "entry.html", e.title,
               entry=entry_view(site, e, bodies[e.slug]),
               newer=link(site.newer(e)), older=link(site.older(e)),
               related=related_view(site, site.related[e.slug]))
-        for e in site.entries
+        for e in site.entries if only is None or e.slug in only
     ]
 
 
-def tag_pages(site: Site, cards: dict[str, dict]) -> list[PageJob]:
-    jobs = []
-    for tag in site.tags.values():
-        items = [cards[e.slug] for e in tag.entries]
-        view = {"tag": {"name": tag.name, "group": tag.group, "count": len(items),
-                        "feed": urls.tag_feed(tag.slug),
-                        "first": tag.entries[-1].day.isoformat(),
-                        "last": tag.entries[0].day.isoformat()}}
-        jobs += _paged(site, urls.tag(tag.slug), items, "tag.html", tag.name, **view)
-    return jobs
+def tag_pages(site: Site, cards: Cards) -> list[PageJob]:
+    return [page for tag in site.tags.values() for page in _tag_pages(site, tag, cards)]
+
+
+def _tag_pages(site: Site, tag: Tag, cards: Cards, only: set[int] | None = None) -> list[PageJob]:
+    items = [e.slug for e in tag.entries]
+    view = {"tag": {"name": tag.name, "group": tag.group, "count": len(items),
+                    "feed": urls.tag_feed(tag.slug),
+                    "first": tag.entries[-1].day.isoformat(),
+                    "last": tag.entries[0].day.isoformat()}}
+    return _paged(site, urls.tag(tag.slug), items, "tag.html", tag.name, only, cards=cards, **view)
 
 
 def tag_index_page(site: Site) -> PageJob:
     return _page(site, urls.TAGS, "tags.html", "Tags", groups=tag_index_view(site))
 
 
-def edition_pages(site: Site, cards: dict[str, dict]) -> list[PageJob]:
-    return [*_editions(site, site.days, cards, urls.day),
-            *_editions(site, site.months, cards, urls.month)]
+def edition_pages(site: Site, cards: Cards, only: set[str] | None = None) -> list[PageJob]:
+    return [*_editions(site, site.days, cards, urls.day, only),
+            *_editions(site, site.months, cards, urls.month, only)]
 
 
-def _editions(site: Site, editions: list[Edition], cards: dict[str, dict], url_of) -> list[PageJob]:
+def _editions(site: Site, editions: list[Edition], cards: Cards, url_of,
+              only: set[str] | None) -> list[PageJob]:
     jobs = []
     for i, edition in enumerate(editions):
+        if only is not None and edition.key not in only:
+            continue
         newer = editions[i - 1] if i > 0 else None
         older = editions[i + 1] if i + 1 < len(editions) else None
         title = (f"Edition of {long_date(edition.start)}" if edition.is_day
