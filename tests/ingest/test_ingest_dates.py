@@ -1,0 +1,102 @@
+"""Dates: the seed's own date wins, else the file's mtime in UTC; once written, never changed."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from ingest_support import ARTICLE, counts, entries, ingest, ingest_direct, iso, only_entry, seed_time
+
+from briefing.ingest.dates import find_date_line
+from briefing.ingest.parse import parse_seed
+
+BODY = "The navy ordered six frigates on Monday.\n\nMore text.\n"
+
+
+@pytest.mark.parametrize("line", [
+    "12 March 2024", "March 12, 2024", "2024-03-12", "Published: 12 March 2024",
+    "Tuesday, 12 March 2024", "12th Mar 2024", "Date: 2024-03-12T08:15:00Z", "Mar. 12 2024",
+])
+def test_date_line_under_the_title_is_the_entry_date(seeds, registry, line):
+    root = seeds({"a.txt": f"Navy orders frigates\n{line}\n\n{BODY}"})
+
+    report = ingest_direct(root, registry)
+
+    assert len(report.new) == 1, report.failed
+    _path, metadata, body = only_entry(root)
+    assert iso(metadata["date"]) == "2024-03-12"
+    assert "2024" not in body and "March" not in body  # the date line is metadata, not text
+
+
+def test_date_paragraph_under_the_title_is_the_entry_date():
+    assert parse_seed(f"Navy orders frigates\n\n12 March 2024\n\n{BODY}").written_date == date(2024, 3, 12)
+
+
+def test_date_line_above_the_title_is_the_date_not_the_title(seeds):
+    root = seeds({"a.txt": f"12 March 2024\n\nNavy orders frigates\n\n{BODY}"})
+    assert ingest(root).code == 0
+    path, metadata, _body = only_entry(root)
+    assert metadata["title"] == "Navy orders frigates"
+    assert path.name == "navy-orders-frigates.md"
+    assert iso(metadata["date"]) == "2024-03-12"
+
+
+@pytest.mark.parametrize("line", ["31 February 2024", "2024-13-01", "The navy ordered ships on 12 March 2024",
+                                  "12 Smarch 2024"])
+def test_impossible_or_embedded_dates_are_not_dates(line):
+    assert find_date_line(line) is None
+
+
+def test_without_a_written_date_the_file_time_in_utc_is_used(seeds):
+    root = seeds({"a.txt": ARTICLE})
+    seed_time(root / "seeds" / "a.txt", datetime(2024, 3, 1, 23, 30, 15, tzinfo=UTC))
+
+    # A user far from Greenwich: local midnight has passed, the UTC date has not.
+    run = ingest(root, env={"TZ": "Asia/Tokyo"})
+
+    assert run.code == 0, run.err
+    _path, metadata, _body = only_entry(root)
+    assert iso(metadata["date"]) == "2024-03-01T23:30:15Z"
+    parsed = datetime.fromisoformat(iso(metadata["date"]).replace("Z", "+00:00"))
+    assert parsed.utcoffset().total_seconds() == 0
+
+
+def test_touching_the_seed_does_not_change_the_date(seeds):
+    root = seeds({"a.txt": ARTICLE})
+    assert ingest(root).code == 0
+    before = entries(root)
+    seed_time(root / "seeds" / "a.txt", datetime(2025, 6, 30, 12, 0, tzinfo=UTC))
+
+    run = ingest(root)
+
+    assert counts(run) == {"new": 0, "updated": 0, "unchanged": 1, "kept": 0, "failed": 0}
+    assert entries(root) == before
+
+
+def test_updated_seed_keeps_the_first_date(seeds):
+    root = seeds({"a.txt": ARTICLE})
+    assert ingest(root).code == 0
+    first_date = only_entry(root)[1]["date"]
+    seed = root / "seeds" / "a.txt"
+    seed.write_text(ARTICLE + "\nA correction was added.\n")
+    seed_time(seed, datetime(2025, 6, 30, 12, 0, tzinfo=UTC))
+
+    run = ingest(root)
+
+    assert counts(run)["updated"] == 1
+    _path, metadata, body = only_entry(root)
+    assert metadata["date"] == first_date
+    assert "correction" in body
+
+
+def test_date_written_later_into_the_seed_does_not_move_the_entry(seeds):
+    root = seeds({"a.txt": ARTICLE})
+    assert ingest(root).code == 0
+    first_date = only_entry(root)[1]["date"]
+    title, rest = ARTICLE.split("\n", 1)
+    (root / "seeds" / "a.txt").write_text(f"{title}\n5 May 2020\n{rest}")
+
+    run = ingest(root)
+
+    assert counts(run)["failed"] == 0
+    assert only_entry(root)[1]["date"] == first_date
