@@ -170,7 +170,8 @@ def _normalise_base_url(url: str, config: Config, what: str) -> str:
 
 
 def _line_of(text: str, key: str) -> int | None:
-    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    # `key = value`, or a table `[key]` where a value was meant.
+    match = re.search(rf"^[ \t]*(?:{re.escape(key)}\s*=|\[\s*{re.escape(key)}\s*\])", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
