@@ -7,7 +7,7 @@ visible text of the HTML (lxml) with the seed's paragraphs; any element but <p> 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ingest_support import ingest, only_entry, rendered_paragraphs
 
@@ -90,6 +90,8 @@ paragraph_text = (st.lists(st.sampled_from(MARKUP), min_size=1, max_size=30)
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(paragraph_text, min_size=1, max_size=6))
+@example(["a", ": b"])
+@example(["~~~", "x", "~~~"])
 def test_any_seed_paragraphs_render_to_the_same_visible_text(paragraphs):
     article = parse_seed("Title\n\n" + "\n\n".join(paragraphs) + "\n")
     body = "\n\n".join(escape_markdown(p) for p in article.paragraphs) + "\n"
