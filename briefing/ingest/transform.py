@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.entities import Tagging
+from briefing.entities import ENTITY_GROUPS, Tagging
 from briefing.ingest.escape import escape_markdown
 from briefing.ingest.parse import RawArticle
 from briefing.ingest.summary import summarise
@@ -17,7 +17,8 @@ def entry_fields(article: RawArticle, tagging: Tagging, *, slug: str, date: str,
         "date": date,
         "summary": summarise(article.paragraphs[0]),
         "tags": list(tagging.tags),
-        "entities": {group: list(names) for group, names in tagging.entities.items()},
+        # The final shape (issue 3): all five groups, in this order, even when empty.
+        "entities": {group: list(tagging.entities.get(group, ())) for group in ENTITY_GROUPS},
         "source": source,
     }
     if article.image is not None:

@@ -120,3 +120,16 @@ def test_title_line_directly_above_the_text_still_separates():
 def test_seed_without_body_is_a_format_error(text):
     with pytest.raises(SeedFormatError):
         parse_seed(text)
+
+
+def test_entities_always_has_the_five_groups_in_order():
+    from briefing.entities import Tagging
+    from briefing.ingest.transform import entry_fields
+
+    article = parse_seed("Title\n\nBody text.")
+    metadata, _body = entry_fields(article, Tagging(tags=("Jane Doe",), entities={"people": ("Jane Doe",)}),
+                                   slug="title", date="2024-03-01", source="t.txt")
+    assert metadata["entities"] == {"countries": [], "people": ["Jane Doe"], "organisations": [],
+                                    "weapon_systems": [], "topics": []}
+    assert list(metadata["entities"]) == ["countries", "people", "organisations", "weapon_systems", "topics"]
+    assert metadata["tags"] == ["Jane Doe"]
