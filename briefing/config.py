@@ -88,7 +88,8 @@ def load_config(root: Path) -> Config:
     if not path.exists():
         return _validated(Config(root=root))
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors save a BOM, which TOML calls an "invalid statement".
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError("is not UTF-8 text", path, hint="save it as UTF-8") from exc
     except OSError as exc:

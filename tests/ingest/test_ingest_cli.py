@@ -107,3 +107,21 @@ def test_python_dash_m_briefing_lists_ingest():
     run = run_cli("ingest", "--help")
     assert run.code == 0
     assert "--site" in run.out
+
+
+def test_config_saved_with_a_bom_by_a_windows_editor_is_read(seeds):
+    root = seeds({"a.txt": ARTICLE})
+    (root / "briefing.toml").write_bytes(b'\xef\xbb\xbftitle = "Defence Briefing"\r\npage_size = 5\r\n')
+    run = ingest(root)
+    assert run.code == 0, run.err
+    assert counts(run)["new"] == 1
+
+
+def test_bad_config_is_one_line_naming_the_file_and_nothing_is_written(seeds):
+    root = seeds({"a.txt": ARTICLE})
+    (root / "briefing.toml").write_text('title = "Unclosed\n')
+    run = ingest(root)
+    assert run.code == 1
+    assert len(run.err.strip().splitlines()) == 1
+    assert "briefing.toml:1" in run.err
+    assert entries(root) == {}
