@@ -85,8 +85,25 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.filters["longdate"] = long_date
     env.globals["url"] = _url
     env.globals["link"] = link
+    env.globals["cached"] = _memo()
     env.globals["group_label"] = lambda group: GROUP_LABELS.get(group, group)
     return env
+
+
+def _memo():
+    """`cached(macro, key, *args)`: a macro's output, made once per key and arguments.
+
+    An entry's card appears on its front page, tag pages and editions; within
+    one build it is the same everywhere, so it is rendered once per page depth.
+    """
+    made: dict[tuple, str] = {}
+
+    def cached(macro, key: str, *args):
+        memo_key = (macro.name, key, *(a for a in args if isinstance(a, str)))
+        if memo_key not in made:
+            made[memo_key] = macro(*args)
+        return made[memo_key]
+    return cached
 
 
 def link(root: str, path: str) -> str:
