@@ -60,20 +60,27 @@ def build(root: Path, *args: str) -> Run:
     return run
 
 
-def build_in_process(root: Path, *args: str) -> Run:
-    """The same build through the CLI's main() in this process: no start-up cost, for reference
-    builds that other builds are compared with (the builds under test run as a user runs them)."""
+def run_in_process(root: Path, *args: str) -> Run:
+    """`briefing build` through the CLI's main() in this process: the same code path as the
+    command (main() reports every error), without the interpreter's start-up cost."""
     from briefing.cli import main
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["build", "--site", str(root), *args])
-    assert code == 0, f"build failed ({code}):\n{err.getvalue()}"
     return Run(code, out.getvalue(), err.getvalue())
 
 
-def build_fails(root: Path, *args: str) -> Run:
+def build_in_process(root: Path, *args: str) -> Run:
+    """A build that must succeed, in this process: for reference builds that the builds under
+    test (run as a user runs them) are compared with."""
+    run = run_in_process(root, *args)
+    assert run.code == 0, f"build failed ({run.code}):\n{run.err}"
+    return run
+
+
+def build_fails(root: Path, *args: str, in_process: bool = False) -> Run:
     """`briefing build` that must fail as the issue asks: exit 1, one line, no traceback."""
-    run = run_cli("build", "--site", str(root), *args)
+    run = run_in_process(root, *args) if in_process else run_cli("build", "--site", str(root), *args)
     assert run.code == 1, f"expected exit 1, got {run.code}\nstdout: {run.out}\nstderr: {run.err}"
     assert "Traceback" not in run.err, run.err
     lines = [line for line in run.err.splitlines() if line.strip()]
@@ -85,6 +92,11 @@ def clean_copy(root: Path, target: Path) -> Path:
     """The same inputs in another folder, without any output or cache."""
     shutil.copytree(root, target, ignore=shutil.ignore_patterns("public", ".briefing-cache"))
     return target
+
+
+def copy_built(root: Path, target: Path) -> Path:
+    """A built site copied with its output and cache, time stamps kept (as `cp -a` does)."""
+    return Path(shutil.copytree(root, target, symlinks=True))
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:

@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from build_sites import small_files
-from sitecheck import build, build_fails, clean_copy, entry_md, snapshot, tree_differences, write_files
+from sitecheck import (
+    build,
+    build_fails,
+    build_in_process,
+    clean_copy,
+    copy_built,
+    entry_md,
+    run_in_process,
+    snapshot,
+    tree_differences,
+    write_files,
+)
 
 GOOD = {"content/good.md": entry_md("good", "Good", "2024-03-01", tags=["Russia"])}
 
@@ -103,7 +113,7 @@ BAD_INPUTS = [
                          [case[1:] for case in BAD_INPUTS], ids=[case[0] for case in BAD_INPUTS])
 def test_bad_input_gives_one_line_naming_the_file_and_exit_1(site, files, named, line, words):
     root = site({**GOOD, **files})
-    run = build_fails(root)
+    run = build_fails(root, in_process=True)
     message = run.err.strip()
     assert message.startswith("error: "), message
     assert "internal error" not in message
@@ -116,6 +126,15 @@ def test_bad_input_gives_one_line_naming_the_file_and_exit_1(site, files, named,
     assert not (root / "public").exists(), "a failed first build must not create public/"
 
 
+@pytest.mark.parametrize("case", ["yaml-syntax", "template-runtime-error", "config-wrong-type",
+                                  "date-out-of-range-after-zone"])
+def test_bad_input_from_the_command_line_is_one_line_without_traceback(site, case):
+    """The cases above run main() in-process for speed; these run the command itself."""
+    files, named, line, words = next(c[1:] for c in BAD_INPUTS if c[0] == case)
+    run = build_fails(site({**GOOD, **files}))
+    assert f"{named}:{line}: " in run.err and words in run.err
+
+
 def test_bad_base_url_on_the_command_line_is_one_line(site):
     root = site(GOOD)
     run = build_fails(root, "--base-url", "ftp://example.org/")
@@ -124,17 +143,12 @@ def test_bad_base_url_on_the_command_line_is_one_line(site):
 
 def test_several_bad_entries_are_each_named_once(site):
     root = site({**GOOD, "content/a.md": fm("date: 2024-03-01"), "content/b.md": fm("title: B")})
-    run = run_build(root)
+    run = run_in_process(root)
     assert run.code == 1
     assert "Traceback" not in run.err
     named = [line for line in run.err.splitlines() if line.strip()]
     assert len(named) == 2
     assert any("a.md" in line for line in named) and any("b.md" in line for line in named)
-
-
-def run_build(root):
-    from sitecheck import run_cli
-    return run_cli("build", "--site", str(root))
 
 
 def test_unknown_config_key_is_a_warning_naming_it_and_the_build_succeeds(site):
@@ -167,9 +181,8 @@ BAD_EDITS = {
 
 
 @pytest.mark.parametrize("edit", list(BAD_EDITS))
-def test_a_failed_build_leaves_the_last_good_public_folder_as_it_was(site, edit, tmp_path):
-    root = site(small_files())
-    build(root)
+def test_a_failed_build_leaves_the_last_good_public_folder_as_it_was(small, edit, tmp_path):
+    root = copy_built(small.root, tmp_path / "site")
     before = snapshot(root / "public")
     write_files(root, BAD_EDITS[edit])
     build_fails(root)
@@ -179,15 +192,14 @@ def test_a_failed_build_leaves_the_last_good_public_folder_as_it_was(site, edit,
     assert not any(p.name.endswith((".tmp", ".part")) for p in (root / "public").rglob("*"))
 
 
-def test_after_a_failed_build_the_next_good_build_equals_a_clean_one(site, tmp_path):
-    root = site(small_files())
-    build(root)
+def test_after_a_failed_build_the_next_good_build_equals_a_clean_one(small, tmp_path):
+    root = copy_built(small.root, tmp_path / "site")
     write_files(root, BAD_EDITS["template-error-on-tag-pages-only"])
     build_fails(root)
     (root / "themes/default/templates/tag.html").unlink()
     write_files(root, {"content/echo.md": entry_md("echo", "Echo", "2024-05-01", tags=["Russia"])})
     build(root)
     clean = clean_copy(root, tmp_path / "clean")
-    build(clean)
+    build_in_process(clean)
     assert tree_differences(root / "public", clean / "public") == []
 

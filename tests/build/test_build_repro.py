@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 from build_sites import hostile_files, small_files
-from sitecheck import build, build_in_process, clean_copy, entry_md, snapshot, tree_differences, write_files
+from sitecheck import (
+    build,
+    build_in_process,
+    clean_copy,
+    copy_built,
+    entry_md,
+    snapshot,
+    tree_differences,
+    write_files,
+)
 
 
 def written(run) -> int:
@@ -126,16 +135,10 @@ CHANGES: dict[str, list[Callable[[Path], None]]] = {
 }
 
 
-@pytest.fixture(scope="session")
-def built_base(tmp_path_factory) -> Path:
-    """The small site, built once; each test starts from a copy (mtimes kept, as rsync -a does)."""
-    root = write_files(tmp_path_factory.mktemp("base") / "site", small_files())
-    build(root)
-    return root
-
-
-def copy_built(base: Path, target: Path) -> Path:
-    return Path(shutil.copytree(base, target, symlinks=True))
+@pytest.fixture
+def built_base(small) -> Path:
+    """The small site as built once for the session; tests copy it, never change it."""
+    return small.root
 
 
 def test_a_copied_built_site_needs_no_rebuild(built_base, tmp_path):
@@ -152,21 +155,19 @@ def test_an_incremental_build_equals_a_clean_build(built_base, tmp_path, change)
         clean = clean_copy(root, tmp_path / f"clean-{number}")
         build_in_process(clean)
         assert tree_differences(root / "public", clean / "public") == [], f"after step {number + 1}"
-    assert written(build(root)) == 0, "a second build after the change still wrote files"
+    assert written(build_in_process(root)) == 0, "a second build after the change still wrote files"
 
 
-def test_an_incremental_build_under_a_new_base_url_equals_a_clean_one(site, tmp_path):
-    root = site(small_files())
-    build(root)
+def test_an_incremental_build_under_a_new_base_url_equals_a_clean_one(built_base, tmp_path):
+    root = copy_built(built_base, tmp_path / "site")
     build(root, "--base-url", "https://example.org/digest/")
     clean = clean_copy(root, tmp_path / "clean")
-    build(clean, "--base-url", "https://example.org/digest/")
+    build_in_process(clean, "--base-url", "https://example.org/digest/")
     assert tree_differences(root / "public", clean / "public") == []
 
 
-def test_a_file_edited_in_public_is_restored_by_the_next_build(site, tmp_path):
-    root = site(small_files())
-    build(root)
+def test_a_file_edited_in_public_is_restored_by_the_next_build(built_base, tmp_path):
+    root = copy_built(built_base, tmp_path / "site")
     page = root / "public/briefings/alpha/index.html"
     good = page.read_bytes()
     page.write_bytes(b"vandalised")
