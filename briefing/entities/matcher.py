@@ -71,8 +71,12 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
     for entity in registry:
         plural = entity.type == "weapon_systems"
         full = (entity.name, *entity.aliases)
+        # A canonical name listed as weak ("Patriot") counts only in context, like any
+        # weak alias: its strong forms are the other aliases ("MIM-104", "PAC-3").
+        weak = set(entity.weak)
         for alias in full:
-            add(alias, entity.name, Strength.STRONG, plural)
+            if alias not in weak:
+                add(alias, entity.name, Strength.STRONG, plural)
         for alias in entity.weak:
             add(alias, entity.name, Strength.WEAK, plural)
         if entity.type == "people":
