@@ -111,7 +111,7 @@ def test_read_entry_on_any_bytes_raises_only_content_error(data):
         try:
             metadata, _body, _line, text = read_entry(path)
         except ContentError as error:
-            assert str(error).startswith(str(path))
+            assert "x.md" in str(error) and "\n" not in str(error)
             return
         assert isinstance(metadata, dict)
         assert text.encode("utf-8") == data
