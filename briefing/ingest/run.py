@@ -18,7 +18,12 @@ from briefing.ingest.decode import NotText, decode_seed
 from briefing.ingest.parse import SeedFormatError, parse_seed
 from briefing.ingest.slugs import make_slug, unique_slug
 from briefing.ingest.transform import entry_fields
-from briefing.ingest.writer import is_hand_edited, render_entry, write_atomic
+from briefing.ingest.writer import (
+    is_hand_edited,
+    remove_stale_temporaries,
+    render_entry,
+    write_atomic,
+)
 
 log = logging.getLogger("briefing")
 
@@ -63,6 +68,7 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
     """Ingest every seed; report per outcome. Never deletes or overwrites an edited entry."""
     report = IngestReport()
     registry = registry or load_registry(config.root)
+    remove_stale_temporaries(config.content_dir)
     by_source, taken, unreadable = _scan_content(config.content_dir, report)
     seeds = list_seeds(config.seeds_dir)
     if not seeds:

@@ -8,6 +8,7 @@ so it survives clones, copies and a deleted cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -73,3 +74,12 @@ def _file_mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete what a killed ingest left half-written: only our own `.NAME.md.XXXX.tmp` files."""
+    if not folder.is_dir():
+        return
+    for path in folder.rglob(".*.md.*.tmp"):
+        with contextlib.suppress(OSError):
+            path.unlink()
