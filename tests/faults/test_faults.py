@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+
 def run_cli(*args: str):
     done = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True,
                           stdin=subprocess.DEVNULL, timeout=300)
