@@ -91,7 +91,8 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     previous_terms = cache.terms
     stage = open_stage(config.cache_dir, config.output)
     theme = find_theme(config)
-    shared = "\0".join([theme.fingerprint(), _config_key(config)])
+    shared = "\0".join([theme.fingerprint(), _config_key(config), registry_fingerprint(config.root)])
+    registry = _LazyRegistry(config.root)
     entries, bodies, terms = load_entries(config, cache, progress)
     check_unique_slugs(entries)
     public = config.output
@@ -110,12 +111,12 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     if structure == cache.structure and untouched:
         # Same slugs, dates and tags: pagination, editions and related are as they were,
         # so only the pages that show a changed entry need planning at all.
-        site = index_site(config, entries, related=cache.related)
+        site = index_site(config, entries, related=cache.related, registry=registry)
         jobs, removed = plan_changed(site, bodies, terms, previous_terms, theme, shared, cache,
                                      cards)
         replace_all = False
     else:
-        site = index_site(config, entries)
+        site = index_site(config, entries, registry=registry)
         cache.related = related_slugs(site)
         jobs = plan_outputs(site, bodies, terms, theme, shared, cache)
         replace_all = not cache.outputs or not public.is_dir()
@@ -139,6 +140,31 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=len(todo),
                        removed=len(removed), seconds=time.perf_counter() - started,
                        search_updated=any(j.file.startswith("search/") for j in todo))
+
+
+class _LazyRegistry:
+    """The entity registry, loaded only if a page asks for an entity's aliases."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._registry = None
+
+    def get(self, name: str):
+        if self._registry is None:
+            from briefing.entities import load_registry
+            self._registry = load_registry(self.root)
+        return self._registry.get(name)
+
+
+def registry_fingerprint(root: Path) -> str:
+    """Changes when the shipped entity data or the site's entities.yml does (aliases show)."""
+    from briefing.entities.site import FILENAME
+    digest = hashlib.sha256()
+    data = Path(__file__).parent / "entities" / "data"
+    for path in sorted([*data.glob("*.yml"), root / FILENAME]):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:20]
 
 
 @contextlib.contextmanager

@@ -10,6 +10,7 @@ warning and the build starts over.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import marshal
 import os
@@ -23,7 +24,7 @@ log = logging.getLogger("briefing")
 
 _STATE = "state.marshal"
 # Bumped whenever what the cache holds changes shape; with the package version it names a cache.
-_FORMAT = 3
+_FORMAT = 4
 # marshal format 2 has no back-references, so equal data gives equal bytes.
 MARSHAL_VERSION = 2
 _FIELDS = ("entries", "outputs", "inputs", "structure", "cards", "digests", "related")
@@ -145,7 +146,21 @@ def save_cache(cache: BuildCache) -> None:
 
 
 def _version() -> str:
-    return f"{briefing.__version__}/{_FORMAT}"
+    """Names the code that filled a cache: another version's bodies may be unsafe to reuse."""
+    global _CODE
+    if _CODE is None:
+        digest = hashlib.sha256()
+        package = Path(briefing.__file__).parent
+        for name in _CODE_THAT_FILLS:
+            digest.update((package / name).read_bytes())
+        _CODE = digest.hexdigest()[:12]
+    return f"{briefing.__version__}/{_FORMAT}/{_CODE}"
+
+
+# What reads entries and renders bodies: a change to any of them invalidates the cache.
+_CODE_THAT_FILLS = ("entryfile.py", "load.py", "render/markdown.py", "render/search.py", "build.py",
+                    "cache.py")
+_CODE: str | None = None
 
 
 def _write(path: Path, data: object) -> None:

@@ -33,6 +33,7 @@ class Site:
     days: list[Edition]  # newest first
     months: list[Edition]
     related: dict[str, list[Related]] = field(default_factory=dict)
+    registry: object | None = None  # anything with .get(name) -> Entity | None; for aliases
 
     def older(self, entry: Entry) -> Entry | None:
         i = self._position[entry.slug] + 1
@@ -47,7 +48,8 @@ class Site:
 
 
 def index_site(config: Config, entries: list[Entry],
-               related: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None) -> Site:
+               related: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None,
+               registry: object | None = None) -> Site:
     """`related`, as `related_slugs` gave it, is reused when no entry's date or tags changed."""
     ordered = sorted(entries, key=lambda e: e.sort_key)
     tags = _tags(ordered)
@@ -58,6 +60,7 @@ def index_site(config: Config, entries: list[Entry],
         tag_by_name=tags,
         days=_editions(ordered, 10),
         months=_editions(ordered, 7),
+        registry=registry,
     )
     if related is None:
         site.related = compute_related(ordered, tags, config.related_count)

@@ -17,6 +17,9 @@ from briefing.render import urls
 from briefing.render.templates import long_date
 from briefing.render.views import (
     card,
+    edition_digest,
+    entity_profile,
+    entity_view,
     entry_view,
     groups_by_day,
     link,
@@ -149,12 +152,14 @@ def tag_pages(site: Site, cards: Cards) -> list[PageJob]:
 
 
 def _tag_pages(site: Site, tag: Tag, cards: Cards, only: set[int] | None = None) -> list[PageJob]:
+    """An entity page: what it is, how often and when it was in the news, and its briefings."""
     items = [e.slug for e in tag.entries]
-    view = {"tag": {"name": tag.name, "group": tag.group, "count": len(items),
-                    "feed": urls.tag_feed(tag.slug),
-                    "first": tag.entries[-1].day.isoformat(),
-                    "last": tag.entries[0].day.isoformat()}}
-    return _paged(site, urls.tag(tag.slug), items, "tag.html", tag.name, only, cards=cards, **view)
+    view = {"tag": entity_view(site, tag), "profile": None}
+    jobs = _paged(site, urls.tag(tag.slug), items, "tag.html", tag.name, only, cards=cards, **view)
+    if jobs and jobs[0].context["pagination"]["number"] == 1:
+        # The profile (aliases, timeline, companions) heads page 1 only.
+        jobs[0].context["profile"] = entity_profile(site, tag)
+    return jobs
 
 
 def tag_index_page(site: Site) -> PageJob:
@@ -182,6 +187,7 @@ def _editions(site: Site, editions: list[Edition], cards: Cards, url_of,
             edition={"key": edition.key, "is_day": edition.is_day, "count": len(items),
                      "month_url": urls.month(edition.start)},
             groups=groups_by_day(items),
+            digest=edition_digest(site, edition.entries) if edition.is_day else None,
             newer={"title": newer.key, "url": url_of(newer.start)} if newer else None,
             older={"title": older.key, "url": url_of(older.start)} if older else None,
         ))

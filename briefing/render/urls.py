@@ -59,3 +59,8 @@ def absolute(config: Config, url: str) -> str:
 
 def day_from_iso(iso_day: str) -> str:
     return iso_day.replace("-", "/") + "/"
+
+
+def month_from_key(key: str) -> str:
+    """"2024-03" -> "2024/03/"."""
+    return key.replace("-", "/") + "/"

@@ -7,10 +7,17 @@ out of themes.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from briefing.config import Config
-from briefing.index import Related, Site
-from briefing.model import GROUP_LABELS, Entry
+from briefing.index import TYPE_WEIGHT, Related, Site
+from briefing.model import GROUP_LABELS, Entry, Tag
 from briefing.render import urls
+from briefing.render.charts import month_label, months_between, timeline_svg
+
+# How many companions and aliases an entity page shows.
+COMPANIONS = 12
+ALIASES = 10
 
 
 def site_view(config: Config) -> dict:
@@ -78,3 +85,51 @@ def tag_index_view(site: Site) -> list[dict]:
     return [{"id": group.replace("_", "-"), "label": GROUP_LABELS[group],
              "tags": sorted(items, key=lambda t: (-t["count"], t["name"].casefold(), t["name"]))}
             for group, items in grouped.items() if items]
+
+
+def entity_view(site: Site, tag: Tag) -> dict:
+    """What every page of an entity shows in its header."""
+    return {"name": tag.name, "group": tag.group, "label": GROUP_LABELS[tag.group],
+            "count": len(tag.entries), "feed": urls.tag_feed(tag.slug),
+            "first": tag.entries[-1].day.isoformat(), "last": tag.entries[0].day.isoformat()}
+
+
+def entity_profile(site: Site, tag: Tag) -> dict:
+    """Aliases, monthly mentions (data and chart) and the entities most often named with it."""
+    by_month = Counter(e.published.strftime("%Y-%m") for e in tag.entries)
+    months = months_between(min(by_month), max(by_month))
+    timeline = [{"month": m, "label": month_label(m), "count": by_month.get(m, 0),
+                 "url": urls.month_from_key(m)} for m in months]
+    companions = Counter(other for e in tag.entries for other in e.tags if other != tag.name)
+    ranked = sorted(companions.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
+    entity = site.registry.get(tag.name) if site.registry is not None else None
+    aliases = [] if entity is None else [a for a in entity.aliases if a != tag.name][:ALIASES]
+    return {
+        "aliases": aliases,
+        "timeline": timeline,
+        "chart": timeline_svg([(t["month"], t["count"]) for t in timeline],
+                              f"Briefings mentioning {tag.name} per month"),
+        "companions": [{**tag_link(site, name), "count": count}
+                       for name, count in ranked[:COMPANIONS]],
+    }
+
+
+def edition_digest(site: Site, entries: tuple[Entry, ...]) -> dict:
+    """A day's briefings grouped by their main entity type, and the day's most named entities.
+
+    An entry's main type is the weightiest type among its tags (a weapon system
+    says more about a story than the country it is in; see index.TYPE_WEIGHT).
+    """
+    order = list(GROUP_LABELS)
+    grouped: dict[str, list[dict]] = {}
+    for entry in entries:
+        groups = {site.tag_by_name[name].group for name in entry.tags} or {"other"}
+        main = max(groups, key=lambda g: (TYPE_WEIGHT.get(g, 1.0), -order.index(g)))
+        grouped.setdefault(main, []).append(link(entry))  # type: ignore[arg-type]
+    mentions = Counter(name for entry in entries for name in entry.tags)
+    top = sorted(mentions.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))[:10]
+    return {
+        "groups": [{"label": GROUP_LABELS[g], "entries": grouped[g]}
+                   for g in sorted(grouped, key=order.index)],
+        "top": [{**tag_link(site, name), "count": count} for name, count in top],
+    }
