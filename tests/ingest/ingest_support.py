@@ -68,6 +68,12 @@ def ingest_direct(root: Path, registry):
     return ingest_site(load_config(root), registry=registry)
 
 
+def report_counts(report) -> dict[str, int]:
+    """An IngestReport's numbers, keyed like counts() reads them from the summary line."""
+    return {"new": len(report.new), "updated": len(report.updated), "unchanged": len(report.unchanged),
+            "kept": len(report.kept), "failed": len(report.failed)}
+
+
 def assert_no_traceback(run: Run) -> None:
     for stream in (run.out, run.err):
         assert "Traceback" not in stream, stream

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from ingest_support import ARTICLE, counts, entries, ingest, ingest_direct, iso, only_entry, seed_time
+from ingest_support import (
+    ARTICLE,
+    entries,
+    ingest,
+    ingest_direct,
+    iso,
+    only_entry,
+    report_counts,
+    seed_time,
+)
 
 from briefing.ingest.dates import find_date_line
 from briefing.ingest.parse import parse_seed
@@ -32,9 +41,9 @@ def test_date_paragraph_under_the_title_is_the_entry_date():
     assert parse_seed(f"Navy orders frigates\n\n12 March 2024\n\n{BODY}").written_date == date(2024, 3, 12)
 
 
-def test_date_line_above_the_title_is_the_date_not_the_title(seeds):
+def test_date_line_above_the_title_is_the_date_not_the_title(seeds, registry):
     root = seeds({"a.txt": f"12 March 2024\n\nNavy orders frigates\n\n{BODY}"})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     path, metadata, _body = only_entry(root)
     assert metadata["title"] == "Navy orders frigates"
     assert path.name == "navy-orders-frigates.md"
@@ -61,42 +70,42 @@ def test_without_a_written_date_the_file_time_in_utc_is_used(seeds):
     assert parsed.utcoffset().total_seconds() == 0
 
 
-def test_touching_the_seed_does_not_change_the_date(seeds):
+def test_touching_the_seed_does_not_change_the_date(seeds, registry):
     root = seeds({"a.txt": ARTICLE})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     before = entries(root)
     seed_time(root / "seeds" / "a.txt", datetime(2025, 6, 30, 12, 0, tzinfo=UTC))
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
-    assert counts(run) == {"new": 0, "updated": 0, "unchanged": 1, "kept": 0, "failed": 0}
+    assert report_counts(report) == {"new": 0, "updated": 0, "unchanged": 1, "kept": 0, "failed": 0}
     assert entries(root) == before
 
 
-def test_updated_seed_keeps_the_first_date(seeds):
+def test_updated_seed_keeps_the_first_date(seeds, registry):
     root = seeds({"a.txt": ARTICLE})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     first_date = only_entry(root)[1]["date"]
     seed = root / "seeds" / "a.txt"
     seed.write_text(ARTICLE + "\nA correction was added.\n")
     seed_time(seed, datetime(2025, 6, 30, 12, 0, tzinfo=UTC))
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
-    assert counts(run)["updated"] == 1
+    assert report_counts(report)["updated"] == 1
     _path, metadata, body = only_entry(root)
     assert metadata["date"] == first_date
     assert "correction" in body
 
 
-def test_date_written_later_into_the_seed_does_not_move_the_entry(seeds):
+def test_date_written_later_into_the_seed_does_not_move_the_entry(seeds, registry):
     root = seeds({"a.txt": ARTICLE})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     first_date = only_entry(root)[1]["date"]
     title, rest = ARTICLE.split("\n", 1)
     (root / "seeds" / "a.txt").write_text(f"{title}\n5 May 2020\n{rest}")
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
-    assert counts(run)["failed"] == 0
+    assert report_counts(report)["failed"] == 0
     assert only_entry(root)[1]["date"] == first_date

@@ -6,7 +6,16 @@ import os
 import stat
 
 import pytest
-from ingest_support import ARTICLE, counts, entries, ingest, only_entry, seed_time
+from ingest_support import (
+    ARTICLE,
+    counts,
+    entries,
+    ingest,
+    ingest_direct,
+    only_entry,
+    report_counts,
+    seed_time,
+)
 
 OTHER = "Army buys trucks\n\nThe army bought 200 trucks on Friday.\n"
 
@@ -35,42 +44,42 @@ def test_edited_entry_survives_reingest(seeds):
     assert "kept" in said and path.name in said, said
 
 
-def test_entry_with_edited_front_matter_only_is_kept(seeds):
+def test_entry_with_edited_front_matter_only_is_kept(seeds, registry):
     root = seeds({"a.txt": ARTICLE})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     path, _metadata, _body = only_entry(root)
     edited = _edit(path, "title: Navy orders new frigates", "title: Navy orders six new frigates")
     (root / "seeds" / "a.txt").write_text(ARTICLE + "\nLate news.\n")
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
     assert path.read_bytes() == edited
-    assert counts(run)["kept"] == 1
+    assert report_counts(report)["kept"] == 1
 
 
-def test_edited_entry_is_kept_on_every_later_run(seeds):
+def test_edited_entry_is_kept_on_every_later_run(seeds, registry):
     root = seeds({"a.txt": ARTICLE})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     path, _metadata, _body = only_entry(root)
     edited = _edit(path, "worth about", "worth roughly")
 
     for _ in range(2):
-        run = ingest(root)
-        assert counts(run)["kept"] == 1
+        report = ingest_direct(root, registry)
+        assert report_counts(report)["kept"] == 1
         assert path.read_bytes() == edited
 
 
-def test_unchanged_entry_whose_seed_changed_is_updated(seeds):
+def test_unchanged_entry_whose_seed_changed_is_updated(seeds, registry):
     root = seeds({"a.txt": ARTICLE})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     path, before, _body = only_entry(root)
     seed = root / "seeds" / "a.txt"
     seed.write_text(ARTICLE.replace("two billion", "three billion"))
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
-    assert run.code == 0, run.err
-    assert counts(run) == {"new": 0, "updated": 1, "unchanged": 0, "kept": 0, "failed": 0}
+    assert not report.failed, report.failed
+    assert report_counts(report) == {"new": 0, "updated": 1, "unchanged": 0, "kept": 0, "failed": 0}
     same_path, after, body = only_entry(root)
     assert same_path == path
     assert "three billion" in body and "two billion" not in body
@@ -78,7 +87,7 @@ def test_unchanged_entry_whose_seed_changed_is_updated(seeds):
 
     # The updated entry is again ingest's own: the next change to the seed updates it too.
     seed.write_text(ARTICLE.replace("two billion", "four billion"))
-    assert counts(ingest(root))["updated"] == 1
+    assert report_counts(ingest_direct(root, registry))["updated"] == 1
     assert "four billion" in only_entry(root)[2]
 
 
@@ -98,15 +107,15 @@ def test_deleted_seed_leaves_its_entry_and_says_so(seeds):
     assert counts(run) == {"new": 0, "updated": 0, "unchanged": 1, "kept": 0, "failed": 0}
 
 
-def test_all_seeds_gone_deletes_nothing(seeds):
+def test_all_seeds_gone_deletes_nothing(seeds, registry):
     root = seeds({"a.txt": ARTICLE})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     before = entries(root)
     (root / "seeds" / "a.txt").unlink()
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
-    assert run.code == 0
+    assert not report.failed
     assert entries(root) == before
 
 
@@ -137,22 +146,22 @@ def test_ingest_writes_nothing_outside_content(seeds):
     assert not [p for p in (root / "content").iterdir() if not p.name.endswith(".md")]
 
 
-def test_entry_deleted_by_an_editor_is_ingested_again_as_new(seeds):
+def test_entry_deleted_by_an_editor_is_ingested_again_as_new(seeds, registry):
     root = seeds({"a.txt": ARTICLE})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     path, _metadata, _body = only_entry(root)
     original = path.read_bytes()
     path.unlink()
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
-    assert counts(run)["new"] == 1
+    assert report_counts(report)["new"] == 1
     assert path.read_bytes() == original
 
 
-def test_renamed_entry_keeps_following_its_seed(seeds):
+def test_renamed_entry_keeps_following_its_seed(seeds, registry):
     root = seeds({"a.txt": ARTICLE})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     path, _metadata, _body = only_entry(root)
     moved = path.with_name("frigates.md")
     path.rename(moved)
@@ -160,9 +169,9 @@ def test_renamed_entry_keeps_following_its_seed(seeds):
     seed.write_text(ARTICLE.replace("six", "nine"))
     seed_time(seed)
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
-    assert counts(run)["updated"] == 1
+    assert report_counts(report)["updated"] == 1
     assert sorted(p.name for p in (root / "content").iterdir()) == ["frigates.md"]
     assert "nine frigates" in moved.read_text(encoding="utf-8")
 

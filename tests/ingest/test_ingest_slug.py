@@ -8,7 +8,16 @@ import shutil
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ingest_support import counts, entries, entry_by_source, ingest, only_entry, read
+from ingest_support import (
+    counts,
+    entries,
+    entry_by_source,
+    ingest,
+    ingest_direct,
+    only_entry,
+    read,
+    report_counts,
+)
 
 from briefing.ingest.slugs import make_slug, unique_slug
 
@@ -97,27 +106,27 @@ def test_same_title_gets_distinct_slugs_stable_across_runs(seeds):
     assert entries(root) == before
 
 
-def test_slug_survives_a_title_change_in_the_seed(seeds):
+def test_slug_survives_a_title_change_in_the_seed(seeds, registry):
     root = seeds({"a.txt": "Navy orders frigates\n\nThe navy ordered six frigates.\n"})
-    assert ingest(root).code == 0
+    assert not ingest_direct(root, registry).failed
     (root / "seeds" / "a.txt").write_text("Navy orders seven frigates\n\nThe navy ordered seven.\n")
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
-    assert counts(run)["updated"] == 1
+    assert report_counts(report)["updated"] == 1
     path, metadata, _body = only_entry(root)
     assert path.name == "navy-orders-frigates.md"  # its address does not move
     assert metadata["title"] == "Navy orders seven frigates"
 
 
-def test_new_seed_does_not_take_the_slug_of_an_entry_written_by_hand(seeds):
+def test_new_seed_does_not_take_the_slug_of_an_entry_written_by_hand(seeds, registry):
     hand = "---\ntitle: Navy orders frigates\n---\n\nWritten by an editor.\n"
     root = seeds({"content/navy-orders-frigates.md": hand,
                   "a.txt": "Navy orders frigates\n\nThe navy ordered six frigates.\n"})
 
-    run = ingest(root)
+    report = ingest_direct(root, registry)
 
-    assert counts(run)["new"] == 1
+    assert report_counts(report)["new"] == 1
     assert (root / "content" / "navy-orders-frigates.md").read_text() == hand
     _path, metadata, _body = entry_by_source(root, "a.txt")
     assert metadata["slug"] == "navy-orders-frigates-2"
