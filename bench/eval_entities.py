@@ -1,0 +1,180 @@
+"""Evaluate the entity tagger: precision and recall per type on a corpus, and throughput.
+
+    python bench/eval_entities.py                       # tests/entities/corpus, 5 MB timed
+    python bench/eval_entities.py --corpus DIR --mb 10  # another corpus, more text
+    python bench/eval_entities.py --errors              # also list each article's misses
+
+A corpus is a folder of YAML files, one article each::
+
+    title: ...
+    paragraphs: [..., ...]
+    caption: ...            # optional
+    alt: ...                # optional
+    expected:               # the tags a careful analyst would give it, by type
+      countries: [...]
+      people: [...]
+      organisations: [...]
+      weapon_systems: [...]
+      topics: [...]
+
+A tag counts as right when its name and type match an expected one. Throughput runs in
+a fresh process on one core: import, registry loading (shipped YAML parsed, automaton
+compiled) and tagging the corpus repeated until at least `--mb` megabytes of article
+text are tagged, all inside the clock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "tests" / "entities" / "corpus"
+GROUPS = ("countries", "people", "organisations", "weapon_systems", "topics")
+
+
+@dataclass
+class Article:
+    name: str
+    title: str
+    paragraphs: list[str]
+    caption: str | None
+    alt: str | None
+    expected: dict[str, set[str]]
+
+    @property
+    def size(self) -> int:
+        parts = [self.title, *self.paragraphs, self.caption or "", self.alt or ""]
+        return sum(len(part.encode("utf-8")) for part in parts)
+
+
+@dataclass
+class Score:
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    def precision(self, group: str | None = None) -> float:
+        tp, fp = self._sum(self.tp, group), self._sum(self.fp, group)
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    def recall(self, group: str | None = None) -> float:
+        tp, fn = self._sum(self.tp, group), self._sum(self.fn, group)
+        return tp / (tp + fn) if tp + fn else 1.0
+
+    @staticmethod
+    def _sum(counter: Counter[str], group: str | None) -> int:
+        return counter[group] if group else sum(counter.values())
+
+
+def load_corpus(folder: Path = CORPUS) -> list[Article]:
+    articles = []
+    for path in sorted(folder.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        expected = data.get("expected") or {}
+        articles.append(Article(
+            name=path.stem, title=data["title"], paragraphs=list(data.get("paragraphs") or []),
+            caption=data.get("caption"), alt=data.get("alt"),
+            expected={group: set(expected.get(group) or []) for group in GROUPS}))
+    return articles
+
+
+def score(articles: list[Article], registry: object) -> Score:
+    from briefing.entities import tag_article
+
+    result = Score()
+    for article in articles:
+        tagging = tag_article(registry, title=article.title, paragraphs=article.paragraphs,
+                              caption=article.caption, alt=article.alt)
+        for group in GROUPS:
+            got, want = set(tagging.entities.get(group, ())), article.expected[group]
+            result.tp[group] += len(got & want)
+            result.fp[group] += len(got - want)
+            result.fn[group] += len(want - got)
+            for name in sorted(got - want):
+                result.errors.append(f"{article.name}: false {group}: {name}")
+            for name in sorted(want - got):
+                result.errors.append(f"{article.name}: missed {group}: {name}")
+    return result
+
+
+_THROUGHPUT = """
+import json, sys, time
+start = time.perf_counter()
+from pathlib import Path
+sys.path.insert(0, {bench!r})
+from eval_entities import load_corpus
+articles = load_corpus(Path({corpus!r}))
+read = time.perf_counter() - start
+start = time.perf_counter()
+from briefing.entities import load_registry, tag_article
+registry = load_registry(Path({site!r}))
+tagged = 0
+while tagged < {target}:
+    for a in articles:
+        tag_article(registry, title=a.title, paragraphs=a.paragraphs, caption=a.caption, alt=a.alt)
+        tagged += a.size
+seconds = time.perf_counter() - start
+print(json.dumps({{"bytes": tagged, "seconds": seconds}}))
+"""
+
+
+def throughput(corpus: Path, megabytes: float, site: Path) -> tuple[int, float]:
+    """Bytes tagged and seconds taken, in a fresh single-threaded process, loading included."""
+    code = _THROUGHPUT.format(bench=str(Path(__file__).parent), corpus=str(corpus),
+                              site=str(site), target=int(megabytes * 1_000_000))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=REPO, env=_one_core_env())
+    data = json.loads(done.stdout.strip().splitlines()[-1])
+    return data["bytes"], data["seconds"]
+
+
+def _one_core_env() -> dict[str, str]:
+    import os
+
+    env = dict(os.environ)
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[name] = "1"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    return env
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--site", type=Path, default=REPO / "tests" / "entities" / "no-site",
+                        help="a site root whose entities.yml to apply (default: none)")
+    parser.add_argument("--mb", type=float, default=5.0, help="megabytes to tag for throughput")
+    parser.add_argument("--errors", action="store_true", help="list every miss and false tag")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(REPO))
+    from briefing.entities import load_registry
+
+    articles = load_corpus(args.corpus)
+    result = score(articles, load_registry(args.site))
+    print(f"corpus: {args.corpus} ({len(articles)} articles)")
+    print(f"{'type':<16}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
+    for group in (*GROUPS, None):
+        label = group or "overall"
+        print(f"{label:<16}{result.precision(group):>10.3f}{result.recall(group):>8.3f}"
+              f"{Score._sum(result.tp, group):>6}{Score._sum(result.fp, group):>5}"
+              f"{Score._sum(result.fn, group):>5}")
+    if args.errors:
+        print()
+        print("\n".join(result.errors) or "no errors")
+    size, seconds = throughput(args.corpus, args.mb, args.site)
+    print(f"\nthroughput: {size / 1e6:.1f} MB in {seconds:.2f} s on one core, loading included: "
+          f"{size / 1e6 / seconds:.2f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
