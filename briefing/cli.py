@@ -65,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--bind", default="127.0.0.1", help="address (default 127.0.0.1)")
     serve.set_defaults(run=_serve)
 
+    new = commands.add_parser("new", parents=[common], help="create a new site in DIR")
+    new.add_argument("directory", metavar="DIR", help="the folder to create")
+    new.set_defaults(run=_new)
+
     entities = commands.add_parser("entities", parents=[common],
                                    help="list the entities tagged across content/, and candidates")
     entities.set_defaults(run=_entities)
@@ -116,6 +120,15 @@ def _build(args: argparse.Namespace, root: Path) -> int:
 def _serve(args: argparse.Namespace, root: Path) -> int:
     from briefing.serve import serve
     return serve(_config(args, root), port=args.port, bind=args.bind)
+
+
+def _new(args: argparse.Namespace, root: Path) -> int:
+    from briefing.scaffold import new_site
+    target = (root / args.directory) if args.site else Path(args.directory)
+    new_site(target.resolve())
+    print(f"created a site in {args.directory}: add articles to its seeds/, then run\n"
+          f"  cd {args.directory} && briefing ingest && briefing build")
+    return 0
 
 
 def _entities(args: argparse.Namespace, root: Path) -> int:
