@@ -9,7 +9,7 @@ against the original capitals and the longest match wins where hits overlap, so
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,9 @@ class Hit:
     start: int       # span in the prepared text
     end: int
     patterns: tuple[Pattern, ...]
+    # Shorter hits inside this one ("US" in "US Army"): hidden, but the tagger may count
+    # a country named inside an organisation's name.
+    inside: list[Hit] = field(default_factory=list)
 
 
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
@@ -68,6 +71,7 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
                 patterns[:] = [p for p in patterns if p.entity != entity]
                 patterns.append(Pattern(entity, alias, strength))
 
+    places = _country_words(registry)
     for entity in registry:
         plural = entity.type == "weapon_systems"
         full = (entity.name, *entity.aliases)
@@ -76,6 +80,10 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
         weak = set(entity.weak)
         for alias in full:
             if alias not in weak:
+                if entity.type == "organisations":
+                    # First, so the lower-case form's case rule is the one kept for the key.
+                    for form in _service_forms(alias, places):
+                        add(form, entity.name, Strength.STRONG)
                 add(alias, entity.name, Strength.STRONG, plural)
         for alias in entity.weak:
             add(alias, entity.name, Strength.WEAK, plural)
@@ -89,6 +97,41 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
         automaton.add_word(padded, (len(padded), tuple(patterns)))
     automaton.make_automaton()
     return automaton
+
+
+# Words of a state body's name that news prose often writes in lower case after the
+# country: "the Chinese foreign ministry", "Brazil's air force".
+_SERVICE_WORDS = frozenset({
+    "air", "force", "forces", "navy", "army", "armed", "marine", "marines", "corps", "coast",
+    "guard", "foreign", "defence", "defense", "ministry", "interior", "of", "the", "national",
+    "affairs", "military", "intelligence", "space", "ground", "self-defense", "self-defence",
+    "maritime", "special", "operations", "staff", "joint", "chiefs", "general", "border",
+    "and"})
+
+
+def _country_words(registry: Registry) -> dict[str, str]:
+    """Country names and adjectives ("China", "Chinese", "US") to the country's name."""
+    words: dict[str, str] = {}
+    for entity in registry:
+        if entity.type == "countries":
+            for alias in (entity.name, *entity.aliases):
+                words.setdefault(alias, entity.name)
+    return words
+
+
+def _service_forms(alias: str, places: dict[str, str]) -> tuple[str, ...]:
+    """Forms of "Chinese Foreign Ministry" that news writes: "Chinese foreign ministry",
+    "China's foreign ministry". Lower-case words match any case, so these cover the
+    capitalised forms too."""
+    words = alias.split()
+    for size in (1, 2, 3):
+        country = places.get(" ".join(words[:size]))
+        tail = words[size:]
+        if country is None or not tail or not all(w.lower() in _SERVICE_WORDS for w in tail):
+            continue
+        rest = " ".join(tail).lower()
+        return (f"{' '.join(words[:size])} {rest}", f"{country}'s {rest}")
+    return ()
 
 
 def case_ok(alias: str, surface: str) -> bool:
@@ -142,4 +185,6 @@ def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[H
         if hit.start >= reach:
             chosen.append(hit)
             reach = hit.end
+        elif hit.end <= reach:
+            chosen[-1].inside.append(hit)
     return chosen

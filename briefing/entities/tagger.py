@@ -89,6 +89,8 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
             pattern = next(p for p in hit.patterns if p.strength == Strength.STRONG)
             weight = article.segment_at(hit.start).weight
             mentions.append(Mention(pattern.entity, hit.start, hit.end, weight))
+            if _type(registry, pattern.entity) == "organisations":
+                mentions += _countries_inside(registry, hit, weight)
         elif Strength.SURNAME in strengths:
             surnames.append(hit)
         else:
@@ -105,6 +107,17 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
             weak.append(hit)
     mentions += _weak_mentions(registry, article, weak, mentions, set(full_names))
     return mentions
+
+
+def _countries_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention]:
+    """A country named inside an organisation's name ("US Army", "Israel Aerospace
+    Industries") is mentioned too; places and phrases never are."""
+    found = []
+    for inner in hit.inside:
+        strong = [p.entity for p in inner.patterns if p.strength == Strength.STRONG]
+        if strong and _type(registry, strong[0]) == "countries":
+            found.append(Mention(strong[0], inner.start, inner.end, weight))
+    return found
 
 
 def _person_for(hit: Hit, full_names: dict[str, list[int]]) -> str | None:
