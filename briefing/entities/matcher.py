@@ -75,6 +75,9 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
     for entity in registry:
         plural = entity.type == "weapon_systems"
         full = (entity.name, *entity.aliases)
+        if entity.type == "topics":
+            # A topic's name is a label ("Missiles"), not a keyword: only its aliases are.
+            full = entity.aliases
         # A canonical name listed as weak ("Patriot") counts only in context, like any
         # weak alias: its strong forms are the other aliases ("MIM-104", "PAC-3").
         weak = set(entity.weak)
@@ -84,7 +87,9 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
                     # First, so the lower-case form's case rule is the one kept for the key.
                     for form in _service_forms(alias, places):
                         add(form, entity.name, Strength.STRONG)
-                add(alias, entity.name, Strength.STRONG, plural)
+                # Topic names and keywords are ordinary words: any case ("Drones", "drones").
+                add(alias.lower() if entity.type == "topics" else alias, entity.name,
+                    Strength.STRONG, plural)
         for alias in entity.weak:
             add(alias, entity.name, Strength.WEAK, plural)
         if entity.type == "people":

@@ -33,6 +33,7 @@ class Registry:
         # Keys of names the site blocked: never tagged, whatever finds them.
         self.blocked = frozenset(blocked)
         self._automaton: Any = None
+        self._topics: tuple[Entity, ...] | None = None
 
     def get(self, name: str) -> Entity | None:
         return self._by_name.get(name)
@@ -42,6 +43,13 @@ class Registry:
 
     def __iter__(self) -> Iterator[Entity]:
         return iter(self._by_name.values())
+
+    @property
+    def topics(self) -> tuple[Entity, ...]:
+        """The topic entities, in registry order."""
+        if self._topics is None:
+            self._topics = tuple(e for e in self._by_name.values() if e.type == "topics")
+        return self._topics
 
     @property
     def automaton(self) -> Any:

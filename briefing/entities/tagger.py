@@ -19,7 +19,7 @@ from briefing.entities.discover import discover
 from briefing.entities.matcher import Hit, Strength, scan
 from briefing.entities.model import ENTITY_GROUPS, Tagging
 from briefing.entities.registry import Registry
-from briefing.entities.topics import select_topics
+from briefing.entities.topics import Evidence, select_topics
 
 # In a headline set in capitals, "US" after these words is the pronoun ("JOIN US").
 _PRONOUN_BEFORE = frozenset({"to", "for", "with", "of", "from", "tell", "told", "give", "let",
@@ -49,15 +49,22 @@ def tag_article(registry: Registry, *, title: str, paragraphs: Sequence[str],
     found = discover(article, registry, covered)
     inside_found = [span for name in found for span in name.spans]
     scores: Counter[str] = Counter()
+    evidence: list[Evidence] = []
     for mention in mentions:
-        if types[mention.entity] == "topics" and any(
-                s <= mention.start < e for s, e in inside_found):
+        if types[mention.entity] == "topics":
+            if not any(s <= mention.start < e for s, e in inside_found):
+                evidence.append(Evidence(mention.entity, "", mention.start, mention.weight))
             continue
         scores[mention.entity] += mention.weight
+        entity = registry.get(mention.entity)
+        if entity is not None and entity.kind:
+            evidence.append(Evidence("", entity.kind, mention.start, mention.weight))
     for name in found:
         scores[name.name] += name.score
         types[name.name] = name.type
-    scores = select_topics(registry, scores, types)
+    for topic, score in select_topics(registry, article, evidence).items():
+        scores[topic] = score
+        types[topic] = "topics"
     ranked = tuple(sorted(scores, key=lambda name: (-scores[name], name)))
     groups = {group: tuple(name for name in ranked if types[name] == group)
               for group in ENTITY_GROUPS}
