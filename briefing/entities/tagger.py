@@ -58,11 +58,12 @@ def tag_article(registry: Registry, *, title: str, paragraphs: Sequence[str],
         scores[mention.entity] += mention.weight
         entity = registry.get(mention.entity)
         if entity is not None and entity.kind:
-            evidence.append(Evidence("", entity.kind, mention.start, mention.weight))
+            evidence.append(Evidence("", entity.kind, mention.start, mention.weight,
+                                      mention.entity))
     for name in found:
         scores[name.name] += name.score
         types[name.name] = name.type
-    for topic, score in select_topics(registry, article, evidence).items():
+    for topic, score in select_topics(registry, article, evidence, scores).items():
         scores[topic] = score
         types[topic] = "topics"
     ranked = tuple(sorted(scores, key=lambda name: (-scores[name], name)))

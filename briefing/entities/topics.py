@@ -29,10 +29,13 @@ class Evidence:
     kind: str
     start: int
     weight: int
+    entity: str = ""
 
 
-def select_topics(registry: Registry, article: Article, evidence: list[Evidence]) -> Counter[str]:
-    """Each topic whose evidence, counted once per sentence, reaches MIN_EVIDENCE."""
+def select_topics(registry: Registry, article: Article, evidence: list[Evidence],
+                  scores: Counter[str]) -> Counter[str]:
+    """Each topic whose evidence, counted once per sentence, reaches MIN_EVIDENCE, with
+    its relevance score. `scores` are the entities' own scores."""
     if not evidence:
         return Counter()
     by_kind: dict[str, list[str]] = defaultdict(list)
@@ -41,7 +44,10 @@ def select_topics(registry: Registry, article: Article, evidence: list[Evidence]
             by_kind[kind].append(topic.name)
     sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(article.text)]
     best: dict[tuple[str, int], int] = {}
+    entity_scores: Counter[str] = Counter()
     for item in evidence:
+        if item.kind:
+            entity_scores[item.kind] = max(entity_scores[item.kind], scores.get(item.entity, 0))
         sentence = bisect.bisect_right(sentences, item.start)
         for topic in ([item.topic] if item.topic else by_kind.get(item.kind, ())):
             place = (topic, sentence)
@@ -49,4 +55,11 @@ def select_topics(registry: Registry, article: Article, evidence: list[Evidence]
     totals: Counter[str] = Counter()
     for (topic, _), weight in best.items():
         totals[topic] += weight
-    return Counter({topic: total for topic, total in totals.items() if total >= MIN_EVIDENCE})
+    # A topic ranks at least as high as the entity that implies it most ("S-400" makes
+    # "Air defence" as relevant as itself); ties then put the topic first by name order.
+    ranks: Counter[str] = Counter()
+    for topic in totals:
+        ranks[topic] = max(totals[topic], max(
+            (score for kind, score in entity_scores.items() if topic in by_kind.get(kind, ())),
+            default=0))
+    return Counter({topic: ranks[topic] for topic, total in totals.items() if total >= MIN_EVIDENCE})
