@@ -1,0 +1,115 @@
+"""Helpers for the analyst tests: writing a small site, building it, reading public/ as a reader does.
+
+Pure functions; the sites themselves are in analyst_sites.py, the fixtures in conftest.py.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+import yaml
+
+GROUPS = ("countries", "people", "organisations", "weapon_systems", "topics")
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return [line for line in self.err.splitlines() if line.strip()]
+
+
+def briefing(*args: str, cwd: Path | None = None, timeout: float = 120) -> Run:
+    """`python -m briefing ARGS` in a subprocess, as a user runs it."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    done = subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+def must(run: Run, what: str) -> Run:
+    assert run.code == 0, f"{what} failed ({run.code}):\nstdout: {run.out}\nstderr: {run.err}"
+    assert "Traceback" not in run.err, run.err
+    return run
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
+def build(root: Path) -> Run:
+    return must(briefing("build", "--site", str(root)), "build")
+
+
+# -- writing entries -------------------------------------------------------------
+
+def entry_md(slug: str, title: str, date: str, *, source: str | None = None,
+             image: dict | None = None, body: str | None = None, **groups: list[str]) -> str:
+    """An entry file as ingest writes it. `groups` are entity lists by type
+    (weapon_systems=[...], countries=[...]); `other=[...]` are tags with no type.
+    Tags are every entity, in type order, then the others."""
+    unknown = set(groups) - {*GROUPS, "other"}
+    assert not unknown, unknown
+    entities = {group: list(groups.get(group, [])) for group in GROUPS}
+    tags = [name for group in GROUPS for name in entities[group]] + list(groups.get("other", []))
+    meta: dict = {"title": title, "slug": slug, "date": date,
+                  "summary": f"Summary of {title}.", "tags": tags, "entities": entities,
+                  "source": source or f"{slug}.txt"}
+    if image is not None:
+        meta["image"] = image
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{front}---\n\n{body or f'The body of {title}.'}\n"
+
+
+# -- reading public/ -------------------------------------------------------------
+
+def file_of(public: Path, url: str) -> Path:
+    path = public / unquote(url)
+    return path / "index.html" if url == "" or url.endswith("/") else path
+
+
+def page(public: Path, url: str) -> lxml.html.HtmlElement:
+    """The parsed page at a site URL ("" for the front page, "tags/s-400/")."""
+    path = file_of(public, url)
+    assert path.is_file(), f"no page at /{url}"
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def resolve(here: str, href: str) -> str:
+    """A relative link on the page at site URL `here`, as a site URL ("tags/x/")."""
+    parts = urlsplit(href)
+    assert not parts.scheme and not href.startswith("/"), f"not a relative link: {href}"
+    base = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
+    joined = posixpath.normpath(posixpath.join("/" + base, parts.path))
+    assert not joined.startswith("/.."), f"{href} climbs above the root from /{here}"
+    url = joined.lstrip("/")
+    if parts.path.endswith("/") and url:
+        url += "/"
+    return url
+
+
+def links(doc, here: str, xpath: str) -> list[tuple[str, str]]:
+    """(text, site URL) of the <a> elements an xpath finds."""
+    return [(text(a), resolve(here, a.get("href"))) for a in doc.xpath(xpath)]
