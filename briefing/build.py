@@ -22,7 +22,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from briefing.index import Site, index_site, related_slugs
 from briefing.load import check_unique_slugs, entry_from, list_entries
 from briefing.model import Entry, Image
 from briefing.output import Stage, open_stage
-from briefing.render import feeds, search, sitemap, urls
+from briefing.render import feeds, images, search, sitemap, urls
 from briefing.render.markdown import MarkdownRenderer
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, find_theme, make_environment, render
@@ -216,7 +216,8 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
         stamps[name] = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_size,
                         config.timezone, config.allow_html)
         hit = known.get(name)
-        if hit is not None and tuple(hit[0]) == stamps[name]:
+        if hit is not None and tuple(hit[0]) == stamps[name] \
+                and _photo_stamp(config.content_dir, hit[1]) == hit[2]:
             found[name] = _from_record(path, hit[1])
             fresh[name] = hit
         else:
@@ -229,7 +230,7 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
         record, html, strong_weak = outcome
         name = path.relative_to(config.content_dir).as_posix()
         found[name] = _from_record(path, record)
-        fresh[name] = (stamps[name], record)
+        fresh[name] = (stamps[name], record, _photo_stamp(config.content_dir, record))
         cache.bodies[record[8]] = html
         cache.terms[record[9]] = strong_weak
     if errors:
@@ -263,7 +264,8 @@ def _load_chunk(indices: list[int]) -> list:
         path = _LOAD_WORK[i]
         try:
             metadata, body, _line, text = read_entry(path)
-            entry = entry_from(metadata, body, text, path, _LOAD_CONFIG.tz)
+            entry = with_photo(entry_from(metadata, body, text, path, _LOAD_CONFIG.tz),
+                               _LOAD_CONFIG.content_dir, text)
         except ContentError as error:
             results.append(error)
             continue
@@ -273,6 +275,40 @@ def _load_chunk(indices: list[int]) -> list:
         record = _to_record(entry, body_key)
         results.append((record, html, (" ".join(strong), " ".join(weak))))
     return results
+
+
+def _photo_stamp(content_dir: Path, record: tuple) -> tuple | None:
+    """The stat of an entry's photo: a replaced or deleted photo makes the entry stale."""
+    image = record[7]
+    if not image or not image[3]:
+        return None
+    try:
+        stat = (content_dir / image[3]).stat()
+    except OSError:
+        return ()
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def with_photo(entry: Entry, content_dir: Path, text: str) -> Entry:
+    """Read the photo's size, and let its bytes' stat change the entry's digest."""
+    image = entry.image
+    if image is None or not image.file:
+        return entry
+    path = content_dir / image.file
+    if not path.is_file():
+        raise ContentError(f"its photo {image.file} is not in {content_dir.name}/", entry.path,
+                           _line_of(text, "image"),
+                           hint="put the photo there, or remove the file: line from image")
+    width, height = images.photo_size(path)
+    stat = path.stat()
+    digest = hashlib.sha256(f"{entry.digest}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}"
+                            .encode()).hexdigest()[:20]
+    return replace(entry, image=replace(image, width=width, height=height), digest=digest)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    at = text.find(f"\n{key}:")
+    return text.count("\n", 0, at + 1) + 1 if at != -1 else None
 
 
 def _body_key(body: str, allow_html: bool) -> str:
@@ -309,6 +345,7 @@ def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
     jobs = [Job(page.file, _key(shared, page.template, page.context), _page_maker(env, page))
             for page in pages]
     jobs += _feed_jobs(site, shared)
+    jobs += [job for e in site.entries for job in _photo_jobs(config, e)]
     listed = [(p.url, p.context["entry"]["day"] if "entry" in p.context else None)
               for p in pages if p.url != "404.html"]
     jobs.append(Job("sitemap.xml", _key(shared, "sitemap", listed),
@@ -371,6 +408,16 @@ def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> li
     return jobs
 
 
+def _photo_jobs(config: Config, entry: Entry) -> list[Job]:
+    image = entry.image
+    if image is None or not image.file:
+        return []
+    source = config.content_dir / image.file
+    return [Job(v.file, _key("photo", entry.digest, v.file, v.width, v.height, images.QUALITY),
+                lambda v=v: images.resize(source, v))
+            for v in images.variants(entry.slug, image.file, image.width, image.height)]
+
+
 def _search_jobs(site: Site, shards: dict[str, dict[str, list[int]]],
                  only_shards: set[str] | None = None, only_docs: set[int] | None = None
                  ) -> list[Job]:
@@ -430,9 +477,14 @@ def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
                 feed_tags.add(tag.slug)
                 tag_feeds = True
     env = make_environment(theme)
+    photos = [job for slug in changed for job in _photo_jobs(config, site.entries[position[slug]])]
+    made = {job.file for job in photos}
+    gone = [file for slug in changed for file in cache.outputs
+            if file.startswith(f"images/{slug}-") and file not in made]
     pages = changed_pages(site, bodies, reach)
     jobs = [Job(page.file, _key(shared, page.template, page.context), _page_maker(env, page))
             for page in pages]
+    jobs += photos
     if site_feed or tag_feeds:
         jobs += [job for job in _feed_jobs(site, shared, only_tags=feed_tags)
                  if site_feed or job.file.startswith("tags/")]
@@ -473,7 +525,7 @@ def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
     shards = {key: cache.shards[key] for key in touched - emptied}
     docs = {(total - 1 - position[slug]) // search.DOCS_PER_FILE for slug in shown_elsewhere}
     jobs += _search_jobs(site, shards, only_shards=touched - emptied, only_docs=docs)
-    return jobs, sorted(f"search/terms/{key}.json" for key in emptied)
+    return jobs, sorted([*gone, *(f"search/terms/{key}.json" for key in emptied)])
 
 
 def _static_job(file: str, source: Path) -> Job:

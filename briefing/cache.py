@@ -24,7 +24,7 @@ log = logging.getLogger("briefing")
 
 _STATE = "state.marshal"
 # Bumped whenever what the cache holds changes shape; with the package version it names a cache.
-_FORMAT = 4
+_FORMAT = 5
 # marshal format 2 has no back-references, so equal data gives equal bytes.
 MARSHAL_VERSION = 2
 _FIELDS = ("entries", "outputs", "inputs", "structure", "cards", "digests", "related")

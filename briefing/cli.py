@@ -16,6 +16,9 @@ log = logging.getLogger("briefing")
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    for name, default in (("site", None), ("debug", False), ("verbose", False)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
     _setup_logging(args.verbose)
     root = Path(args.site).resolve() if args.site else Path.cwd()
     if args.command != "new" and not root.is_dir():
@@ -39,37 +42,44 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _parser() -> argparse.ArgumentParser:
+def _common(default: object) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name (`briefing --site D build`)."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--site", metavar="DIR", help="the site's root folder (default: here)")
-    common.add_argument("--debug", action="store_true", help="show tracebacks of errors")
-    common.add_argument("-v", "--verbose", action="store_true", help="say more")
+    common.add_argument("--site", metavar="DIR", default=default,
+                        help="the site's root folder (default: here)")
+    common.add_argument("--debug", action="store_true", default=default,
+                        help="show tracebacks of errors")
+    common.add_argument("-v", "--verbose", action="store_true", default=default, help="say more")
+    return common
 
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="briefing", parents=[common],
+        prog="briefing", parents=[_common(argparse.SUPPRESS)],
         description="Turn raw news articles into a tagged, searchable briefing digest site.")
     parser.add_argument("--version", action="version", version=f"briefing {briefing.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ingest = commands.add_parser("ingest", parents=[common],
+    ingest = commands.add_parser("ingest", parents=[_common(argparse.SUPPRESS)],
                                  help="turn seeds/*.txt into entries in content/")
     ingest.set_defaults(run=_ingest)
 
-    build = commands.add_parser("build", parents=[common], help="render content/ into public/")
+    build = commands.add_parser("build", parents=[_common(argparse.SUPPRESS)],
+                                help="render content/ into public/")
     build.add_argument("--base-url", metavar="URL", help="override base_url for this build")
     build.set_defaults(run=_build)
 
-    serve = commands.add_parser("serve", parents=[common],
+    serve = commands.add_parser("serve", parents=[_common(argparse.SUPPRESS)],
                                 help="build, serve with live reload, rebuild on change")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--bind", default="127.0.0.1", help="address (default 127.0.0.1)")
     serve.set_defaults(run=_serve)
 
-    new = commands.add_parser("new", parents=[common], help="create a new site in DIR")
+    new = commands.add_parser("new", parents=[_common(argparse.SUPPRESS)], help="create a new site in DIR")
     new.add_argument("directory", metavar="DIR", help="the folder to create")
     new.set_defaults(run=_new)
 
-    entities = commands.add_parser("entities", parents=[common],
+    entities = commands.add_parser("entities", parents=[_common(argparse.SUPPRESS)],
                                    help="list the entities tagged across content/, and candidates")
     entities.set_defaults(run=_entities)
     return parser

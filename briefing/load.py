@@ -17,6 +17,8 @@ from briefing.model import Entry, Image
 
 # A slug names a folder under briefings/: nothing that could climb out or hide.
 SLUG_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,118}[a-z0-9])?")
+# A photo is a file below content/: no way up, no absolute path, a web image format.
+PHOTO_PATTERN = re.compile(r"(?!/)(?!.*//)(?!.*(?:^|/)\.)[A-Za-z0-9._/-]+\.(?:jpe?g|png|webp)", re.IGNORECASE)
 ENTITY_KEYS = ("countries", "people", "organisations", "weapon_systems", "topics")
 # Characters XML 1.0 cannot carry even escaped (C0 controls but tab and newlines, surrogates,
 # U+FFFE/U+FFFF): one in a title would make every feed unwritable. YAML's "\v" or "\x01"
@@ -145,12 +147,16 @@ def _image(value: object, fail) -> Image | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not all(
-            isinstance(value.get(k, ""), str) for k in ("alt", "caption", "credit")):
-        raise fail("image", "image must have text fields alt, caption and credit",
+            isinstance(value.get(k, ""), str) for k in ("alt", "caption", "credit", "file")):
+        raise fail("image", "image must have text fields alt, caption, credit (and file)",
                    "e.g. image: {alt: ..., caption: ..., credit: ...}")
+    file = value.get("file", "").strip()
+    if file and not PHOTO_PATTERN.fullmatch(file):
+        raise fail("image", f"image file {file!r} must be a .jpg, .png or .webp under content/",
+                   "e.g. file: images/my-entry.jpg, with no '..' or leading '/'")
     image = Image(alt=value.get("alt", ""), caption=value.get("caption", ""),
-                  credit=value.get("credit", ""))
-    return image if (image.alt or image.caption or image.credit) else None
+                  credit=value.get("credit", ""), file=file)
+    return image if (image.alt or image.caption or image.credit or image.file) else None
 
 
 def _first_paragraph(body: str) -> str:

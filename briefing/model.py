@@ -22,6 +22,9 @@ class Image:
     alt: str = ""
     caption: str = ""
     credit: str = ""
+    file: str = ""  # a photo under content/, e.g. "images/slug.jpg"; "" when there is none
+    width: int = 0  # the photo's own size, read when the entry is loaded
+    height: int = 0
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -147,6 +148,14 @@ def _ingest_one(seed: Path, config: Config, registry: Registry, by_source: dict[
     tagging = tag_article(registry, title=article.title, paragraphs=article.paragraphs,
                           caption=image.caption if image else None, alt=image.alt if image else None)
     metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
+    photo = _photo_beside(seed)
+    if photo is not None:
+        # The entry owns a copy of its photo, so content/ stands alone as the site's source.
+        stored = f"images/{slug}{photo.suffix.lower().replace('.jpeg', '.jpg')}"
+        _copy_photo(photo, config.content_dir / stored)
+        image_fields = dict(metadata.get("image") or {"alt": article.title, "caption": "", "credit": ""})
+        image_fields["file"] = stored
+        metadata["image"] = image_fields
     text = render_entry(metadata, body)
 
     if existing is None:
@@ -161,6 +170,27 @@ def _ingest_one(seed: Path, config: Config, registry: Registry, by_source: dict[
     else:
         _write(path, text)
         report.updated.append(path)
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def _photo_beside(seed: Path) -> Path | None:
+    """seeds/NAME.jpg (or .jpeg, .png, .webp, any case) beside seeds/NAME.txt."""
+    for sibling in sorted(seed.parent.glob(glob.escape(seed.stem) + ".*")):
+        if sibling.suffix.lower() in PHOTO_SUFFIXES and sibling.is_file():
+            return sibling
+    return None
+
+
+def _copy_photo(source: Path, target: Path) -> None:
+    try:
+        data = source.read_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            write_atomic(target, data)
+    except OSError as exc:
+        raise SeedError(f"its photo cannot be copied to {shown(target)}: {exc.strerror}",
+                        shown(source), hint="check that content/images/ is writable") from exc
 
 
 def _write(path: Path, text: str) -> None:

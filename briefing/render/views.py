@@ -14,6 +14,7 @@ from briefing.index import TYPE_WEIGHT, Related, Site
 from briefing.model import GROUP_LABELS, Entry, Tag
 from briefing.render import urls
 from briefing.render.charts import month_label, months_between, timeline_svg
+from briefing.render.images import variants
 
 # How many companions and aliases an entity page shows.
 COMPANIONS = 12
@@ -49,8 +50,7 @@ def entry_view(site: Site, entry: Entry, body_html: str) -> dict:
     image = entry.image
     view.update({
         "body_html": body_html,
-        "image": {"alt": image.alt, "caption": image.caption, "credit": image.credit}
-        if image else None,
+        "image": image_view(entry) if image else None,
         "source": entry.source or "",
         "day_url": urls.day(entry.day),
     })
@@ -133,3 +133,16 @@ def edition_digest(site: Site, entries: tuple[Entry, ...]) -> dict:
                    for g in sorted(grouped, key=order.index)],
         "top": [{**tag_link(site, name), "count": count} for name, count in top],
     }
+
+
+def image_view(entry: Entry) -> dict:
+    """Caption and credit, and, when the entry has a photo, its sizes for srcset."""
+    image = entry.image
+    assert image is not None
+    view = {"alt": image.alt, "caption": image.caption, "credit": image.credit, "variants": []}
+    if image.file:
+        made = variants(entry.slug, image.file, image.width, image.height)
+        shown = next((v for v in made if v.width >= 960), made[-1])
+        view["variants"] = [{"file": v.file, "width": v.width, "height": v.height} for v in made]
+        view.update(src=shown.file, width=shown.width, height=shown.height)
+    return view

@@ -79,8 +79,6 @@ def test_site_flag_with_relative_path(seeds, tmp_path):
     assert only_entry(root)[1]["source"] == "a.txt"
 
 
-@pytest.mark.xfail(strict=True, reason="briefing/cli.py: the subcommand's own --site default (None) "
-                   "overwrites a --site given before it, so ingest silently runs in the working folder")
 def test_site_flag_before_the_subcommand_works_too(seeds, tmp_path):
     root = seeds({"a.txt": ARTICLE})
     empty = tmp_path / "empty"
