@@ -59,8 +59,9 @@ class Article:
 
 
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and not any(c.islower() for c in letters)
+    if text != text.upper():   # a lower-case letter: the common case, decided in C
+        return False
+    return sum(1 for c in text if c.isalpha()) >= 8
 
 
 def build_article(title: str, paragraphs: Sequence[str], caption: str | None,

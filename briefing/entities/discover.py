@@ -87,13 +87,16 @@ def _find(text: str, offset: int, taken: _Coverage) -> list[_Candidate]:
     found: list[_Candidate] = []
     people: set[str] = set()
     for regex in (p.ROLE_BEFORE, p.HEAD_OF, p.APPOSITION, p.SAID, p.SAID_AFTER):
+        if not p.may_match(regex, text):
+            continue
         for match in regex.finditer(text):
             name = _person(match.group("name"))
             start = offset + match.start("name") + match.group("name").find(name or "")
             if name and not taken.overlaps(start, start + len(name)):
                 people.add(name)
                 found.append(_Candidate(name, "people", start, [name.split()[-1]]))
-    for match in p.ACRONYM_AFTER.finditer(text):
+    acronyms = p.ACRONYM_AFTER.finditer(text) if p.may_match(p.ACRONYM_AFTER, text) else ()
+    for match in acronyms:
         name = _strip_the(match.group("name"))
         start = offset + match.start("name") + match.group("name").find(name)
         words = name.split()
@@ -102,6 +105,8 @@ def _find(text: str, offset: int, taken: _Coverage) -> list[_Candidate]:
             continue
         found.append(_Candidate(name, "organisations", start, [match.group("acronym")]))
     for regex in (p.ORG_SUFFIX, p.ORG_OF):
+        if not p.may_match(regex, text):
+            continue
         for match in regex.finditer(text):
             name = _strip_the(match.group("name"))
             start = offset + match.start("name") + match.group("name").find(name)
@@ -111,6 +116,8 @@ def _find(text: str, offset: int, taken: _Coverage) -> list[_Candidate]:
                 continue
             found.append(_Candidate(name, "organisations", start, [_initials(words)]))
     for regex in (p.WEAPON, p.SHIP_CLASS):
+        if not p.may_match(regex, text):
+            continue
         for match in regex.finditer(text):
             name = " ".join(match.group("name").split())
             start = offset + match.start("name")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import ahocorasick
@@ -139,6 +140,28 @@ def _service_forms(alias: str, places: dict[str, str]) -> tuple[str, ...]:
     return ()
 
 
+_ANY, _ACRONYM, _CAPITALS = 0, 1, 2
+
+
+@lru_cache(maxsize=1 << 16)
+def _case_rule(alias: str) -> tuple[int, int, tuple[int, ...]]:
+    """What case_ok checks for an alias: nothing, an acronym's capitals (with its letter
+    count), or the positions, counted in alphanumerics, of the capitals that start words."""
+    if alias.islower() or not any(c.isalpha() for c in alias):
+        return _ANY, 0, ()
+    letters = [c for c in alias if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return _ACRONYM, len(letters), ()
+    wanted = []
+    position = -1
+    for i, char in enumerate(alias):
+        if char.isalnum():
+            position += 1
+            if char.isupper() and (i == 0 or not alias[i - 1].isalpha()):
+                wanted.append(position)
+    return _CAPITALS, 0, tuple(wanted)
+
+
 def case_ok(alias: str, surface: str) -> bool:
     """Whether the text's capitals fit the alias's.
 
@@ -147,29 +170,16 @@ def case_ok(alias: str, surface: str) -> bool:
     each word the alias capitalises must be capitalised in the text: "Turkey", never
     "turkey"; an ALL-CAPS headline passes.
     """
-    if alias.islower() or not any(c.isalpha() for c in alias):
+    kind, count, wanted = _case_rule(alias)
+    if kind == _ANY:
         return True
-    letters = [c for c in alias if c.isalpha()]
-    seen = [c for c in surface if c.isalpha()]
-    if all(c.isupper() for c in letters):
-        if all(c.isupper() for c in seen[: len(letters)]):
+    if kind == _ACRONYM:
+        seen = [c for c in surface if c.isalpha()][:count]
+        if all(c.isupper() for c in seen):
             return True
-        return (len(letters) >= 4 and seen[0].isupper()
-                and all(c.islower() for c in seen[1: len(letters)]))
-    wanted = [i for i, c in enumerate(alias) if c.isupper() and (i == 0 or not alias[i - 1].isalpha())]
-    return all(_letter_at(alias, surface, i).isupper() for i in wanted)
-
-
-def _letter_at(alias: str, surface: str, index: int) -> str:
-    """The surface character matching alias[index], counting alphanumerics only."""
-    position = sum(1 for c in alias[:index] if c.isalnum())
-    count = -1
-    for char in surface:
-        if char.isalnum():
-            count += 1
-            if count == position:
-                return char
-    return ""
+        return count >= 4 and seen[0].isupper() and all(c.islower() for c in seen[1:])
+    alnum = [c for c in surface if c.isalnum()]
+    return all(i < len(alnum) and alnum[i].isupper() for i in wanted)
 
 
 def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[Hit]:

@@ -46,7 +46,7 @@ _ORG_WORD = r"[A-Z][\w&'’.-]*"
 ORG_SUFFIX = re.compile(
     rf"(?P<name>(?:{_ORG_WORD}\s+){{1,4}}(?:Industries|Aerospace|Dynamics|Technologies|"
     r"Corporation|Shipbuilding|Shipyards?|Electronics|Holdings|Agency|Directorate|Systems|"
-    r"Group|Arsenal|Works))(?![\w-])"
+    r"Group|Arsenal|Works|Robotics|Labs|Armaments|Engineering))(?![\w-])"
 )
 ORG_OF = re.compile(
     rf"(?P<name>(?:Ministry|Presidency|Department|Directorate|Agency|Office) of (?:the )?"
@@ -111,3 +111,30 @@ Christian Catholic Orthodox Muslim Jewish Hindu Buddhist Sunni Shia Shiite Kurdi
 Hezbollah Taliban
 """
 NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
+
+# Cheap tests of whether a paragraph can hold a match at all: most paragraphs have no
+# "(", no "-class" and no organisation suffix, and a failed scan of a long regex at
+# every capital letter is the costly part of the text rules.
+_SUFFIX_WORDS = re.compile(
+    r"Industries|Aerospace|Dynamics|Technologies|Corporation|Shipbuilding|Shipyard|"
+    r"Electronics|Holdings|Agency|Directorate|Systems|Group|Arsenal|Works|Robotics|Labs|"
+    r"Armaments|Engineering")
+_SAID_WORDS = re.compile(r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
+                         r"explained|confirmed|according to)\b")
+_OF_WORDS = re.compile(r"(?:Ministry|Presidency|Department|Directorate|Agency|Office) of ")
+
+
+def may_match(regex: re.Pattern[str], text: str) -> bool:
+    """False when `regex` cannot match `text` (a quick test before the real scan)."""
+    hint = _HINTS.get(regex)
+    if hint is None:
+        return True
+    if isinstance(hint, str):
+        return hint in text
+    return hint.search(text) is not None
+
+
+_HINTS: dict[re.Pattern[str], str | re.Pattern[str]] = {
+    HEAD_OF: "head of", APPOSITION: ", ", SAID: _SAID_WORDS, SAID_AFTER: _SAID_WORDS,
+    ACRONYM_AFTER: " (", ORG_SUFFIX: _SUFFIX_WORDS, ORG_OF: _OF_WORDS, SHIP_CLASS: "-class",
+}
