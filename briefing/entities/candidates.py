@@ -6,6 +6,8 @@ which recurring names ("Kalashnikov Concern", "Baltic Sentry") to add to entitie
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from briefing.entities import patterns as p
@@ -23,6 +25,8 @@ def find_candidates(article: Article, registry: Registry,
                     covered: list[tuple[int, int]]) -> tuple[str, ...]:
     """Unclaimed capitalised names in running text, in order of first appearance."""
     found: dict[str, None] = {}
+    spans = sorted(covered)
+    ends = list(itertools.accumulate((e for _, e in spans), max))
     for segment in article.segments:
         if not segment.prose:
             continue
@@ -38,7 +42,7 @@ def find_candidates(article: Article, registry: Registry,
             name = " ".join(words)
             name = name[:-2] if name.endswith(("'s", "’s")) else name
             end = start + len(name)
-            if any(s < end and e > start for s, e in covered):
+            if _overlaps(spans, ends, start, end):
                 continue
             if len(words) == 1:
                 at_start = _SENTENCE_START.search(article.text[segment.start:start]) is not None
@@ -47,3 +51,9 @@ def find_candidates(article: Article, registry: Registry,
             if registry.get(name) is None:
                 found.setdefault(name, None)
     return tuple(found)
+
+
+def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span; `spans` sorted, `ends` their running maximum."""
+    index = bisect.bisect_left(spans, (end, -1))   # spans starting before `end`
+    return index > 0 and ends[index - 1] > start
