@@ -50,15 +50,22 @@ class _Candidate:
     folds: list[str]   # later short forms: a surname, an acronym
 
 
-def discover(article: Article, registry: Registry, covered: list[Span]) -> list[Found]:
-    """Names found by the rules with their mention scores, blocked names left out."""
-    taken = _Coverage(covered)
+def discover(article: Article, registry: Registry, covered: list[Span],
+             places: list[Span] = ()) -> list[Found]:
+    """Names found by the rules with their mention scores, blocked names left out.
+
+    `covered` spans are registry matches; `places` are phrases (places, ordinary phrases)
+    that stop a name only when they cover all of it: "Mexico City" is not a person, but
+    "Sofia Brandt" is, though "Sofia" is a capital.
+    """
+    taken = _Coverage([*covered, *places])
+    people_taken = _Coverage(covered, whole=places)
     found: dict[str, _Candidate] = {}
     for segment in article.segments:
         if not segment.prose:
             continue
         text = article.text[segment.start:segment.end]
-        for candidate in _find(text, segment.start, taken):
+        for candidate in _find(text, segment.start, taken, people_taken):
             name_key = key(candidate.name)
             if name_key in registry.blocked:
                 continue
@@ -68,22 +75,27 @@ def discover(article: Article, registry: Registry, covered: list[Span]) -> list[
                 found[candidate.name] = candidate
             else:
                 known.folds += [f for f in candidate.folds if f not in known.folds]
-    return _count(article, list(found.values()), taken)
+    return _count(article, list(found.values()), taken, people_taken)
 
 
 class _Coverage:
-    """Spans already claimed by registry matches."""
+    """Spans already claimed by registry matches (and `whole` spans that claim a name only
+    when they cover all of it)."""
 
-    def __init__(self, spans: list[Span]) -> None:
+    def __init__(self, spans: list[Span], whole: list[Span] = ()) -> None:
         self.spans = sorted(spans)
+        self.whole = sorted(whole)
 
     def overlaps(self, start: int, end: int) -> int:
         """How many characters of [start, end) are claimed."""
-        return sum(max(0, min(end, e) - max(start, s)) for s, e in self.spans
-                   if s < end and e > start)
+        claimed = sum(max(0, min(end, e) - max(start, s)) for s, e in self.spans
+                      if s < end and e > start)
+        if any(s <= start and end <= e for s, e in self.whole):
+            return end - start
+        return claimed
 
 
-def _find(text: str, offset: int, taken: _Coverage) -> list[_Candidate]:
+def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> list[_Candidate]:
     found: list[_Candidate] = []
     people: set[str] = set()
     for regex in (p.ROLE_BEFORE, p.HEAD_OF, p.APPOSITION, p.SAID, p.SAID_AFTER):
@@ -92,7 +104,7 @@ def _find(text: str, offset: int, taken: _Coverage) -> list[_Candidate]:
         for match in regex.finditer(text):
             name = _person(match.group("name"))
             start = offset + match.start("name") + match.group("name").find(name or "")
-            if name and not taken.overlaps(start, start + len(name)):
+            if name and not people_taken.overlaps(start, start + len(name)):
                 people.add(name)
                 found.append(_Candidate(name, "people", start, [name.split()[-1]]))
     acronyms = p.ACRONYM_AFTER.finditer(text) if p.may_match(p.ACRONYM_AFTER, text) else ()
@@ -159,7 +171,8 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def _count(article: Article, found: list[_Candidate], taken: _Coverage) -> list[Found]:
+def _count(article: Article, found: list[_Candidate], taken: _Coverage,
+           people_taken: _Coverage) -> list[Found]:
     """Weighted mentions of each found name: full forms first, then folded short forms."""
     claimed: list[Span] = []
     result = []
@@ -167,9 +180,10 @@ def _count(article: Article, found: list[_Candidate], taken: _Coverage) -> list[
         forms = [candidate.name]
         if candidate.type == "weapon_systems":
             forms = list(variants(candidate.name, plural=True))
-        spans = _occurrences(article, forms, candidate.name, claimed, taken)
+        cover = people_taken if candidate.type == "people" else taken
+        spans = _occurrences(article, forms, candidate.name, claimed, cover)
         short = [f for f in candidate.folds if len(f) >= 2]
-        spans += _occurrences(article, short, "", claimed, taken)
+        spans += _occurrences(article, short, "", claimed, cover)
         if not spans:
             continue
         score = sum(article.segment_at(start).weight for start, _ in spans)

@@ -45,8 +45,9 @@ def tag_article(registry: Registry, *, title: str, paragraphs: Sequence[str],
     types = {m.entity: _type(registry, m.entity) for m in mentions}
     # Topic keywords do not claim text: "Defence Industries" may be part of a firm's name.
     covered = [(m.start, m.end) for m in mentions if types[m.entity] != "topics"]
-    covered += [(h.start, h.end) for h in hits if h.patterns[0].strength == Strength.PHRASE]
-    found = discover(article, registry, covered)
+    places = [(h.start, h.end) for h in hits if h.patterns[0].strength == Strength.PHRASE]
+    found = discover(article, registry, covered, places)
+    covered += places
     inside_found = [span for name in found for span in name.spans]
     scores: Counter[str] = Counter()
     evidence: list[Evidence] = []
