@@ -14,7 +14,7 @@ from analyst_sites import (
     S400_MONTHS,
     desk_tagged,
 )
-from analyst_support import links, page, text
+from analyst_support import build, entry_md, links, page, text, write_files
 
 S400_URL = "tags/s-400/"
 
@@ -157,3 +157,31 @@ def test_briefings_are_listed_newest_first_across_pages_and_the_profile_heads_pa
 def test_other_entities_count_their_own_briefings(desk, name, url):
     header = page(desk, url).xpath("//header[contains(@class, 'entity-header')]")[0]
     assert f"{len(desk_tagged(name))} briefing" in text(header)
+
+
+def test_aliases_never_repeat_the_name_or_each_other_in_another_case(desk):
+    """"Also written: air defence" under the heading "Air defence" tells the reader nothing."""
+    for url in ("tags/air-defence/", S400_URL, "tags/turkey/", "tags/patriot/"):
+        doc = page(desk, url)
+        name = text(doc.xpath("//h1")[0])
+        folded = [alias.casefold() for alias in aliases_of(doc)]
+        assert name.casefold() not in folded, (url, aliases_of(doc))
+        assert len(folded) == len(set(folded)), (url, aliases_of(doc))
+
+
+def test_timeline_months_are_the_sites_time_zone_months_and_link_their_editions(tmp_path):
+    """23:30 UTC on 31 January is 1 February in Auckland: the bar, the edition and the table agree."""
+    root = write_files(tmp_path / "tz", {
+        "briefing.toml": 'title = "TZ"\nbase_url = "https://tz.example/"\ntimezone = "Pacific/Auckland"\n',
+        "content/a.md": entry_md("a", "A", "2024-01-31T23:30:00Z", weapon_systems=[S400]),
+        "content/b.md": entry_md("b", "B", "2024-01-05T10:00:00Z", weapon_systems=[S400]),
+    })
+    build(root)
+    public = root / "public"
+    doc = page(public, S400_URL)
+    assert [(m, c) for m, c, _h in chart_bars(doc)] == [("2024-01", 1), ("2024-02", 1)]
+    header = doc.xpath("//header[contains(@class, 'entity-header')]")[0]
+    assert [t.get("datetime") for t in header.xpath(".//time")] == ["2024-01-05", "2024-02-01"]
+    for _label, url in links(doc, S400_URL, "//table[contains(@class, 'timeline-table')]//a"):
+        page(public, url)
+    page(public, "2024/02/01/")

@@ -94,6 +94,12 @@ def test_new_on_an_existing_file_fails_with_one_line_and_touches_nothing(tmp_pat
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "data"
 
 
+def test_new_on_an_existing_empty_file_does_not_call_it_a_non_empty_folder(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    line = one_line_failure(briefing("new", "empty.txt", cwd=tmp_path))
+    assert "not empty" not in line, line
+
+
 def test_the_theme_override_folder_and_entities_file_of_a_new_site_are_used(started, tmp_path):
     site = Path(shutil.copytree(started, tmp_path / "copy"))
     default = Path(__file__).resolve().parents[2] / "themes" / "default" / "templates" / "entry.html"
