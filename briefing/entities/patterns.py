@@ -108,7 +108,9 @@ Province Oblast Krai Brigade Division Regiment Battalion Squadron Wing Unit Unit
 National International Royal Imperial People Peoples Democratic Islamic Arab European African
 Asian American Western Soviet Communist Socialist Labour Labor Conservative Liberal Green
 Christian Catholic Orthodox Muslim Jewish Hindu Buddhist Sunni Shia Shiite Kurdish Houthi Hamas
-Hezbollah Taliban
+Hezbollah Taliban Marine Maritime Robotics Labs Solutions Partners Consulting Ventures Networks
+Software Analytics Logistics Engineering Armaments Munitions Arms Weapons Optics Avionics Works
+Yards Shipyard Shipyards Motors Machinery Instruments Telecom Communications Satellite Drones
 """
 NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
 
