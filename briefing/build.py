@@ -38,6 +38,7 @@ from briefing.cache import (
 from briefing.config import Config
 from briefing.entryfile import read_entry
 from briefing.errors import BriefingError, BuildError, ContentError, ThemeError
+from briefing.fingerprints import registry_fingerprint
 from briefing.index import Site, index_site, related_slugs
 from briefing.load import check_unique_slugs, entry_from, list_entries
 from briefing.model import Entry, Image
@@ -154,17 +155,6 @@ class _LazyRegistry:
             from briefing.entities import load_registry
             self._registry = load_registry(self.root)
         return self._registry.get(name)
-
-
-def registry_fingerprint(root: Path) -> str:
-    """Changes when the shipped entity data or the site's entities.yml does (aliases show)."""
-    from briefing.entities.site import FILENAME
-    digest = hashlib.sha256()
-    data = Path(__file__).parent / "entities" / "data"
-    for path in sorted([*data.glob("*.yml"), root / FILENAME]):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:20]
 
 
 @contextlib.contextmanager

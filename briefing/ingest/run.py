@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import glob
 import logging
+import marshal
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -14,6 +16,7 @@ from briefing.display import shown
 from briefing.entities import Registry, load_registry, tag_article
 from briefing.entryfile import read_entry
 from briefing.errors import BriefingError, ContentError, SeedError
+from briefing.fingerprints import registry_fingerprint
 from briefing.ingest.dates import file_time_utc, format_date
 from briefing.ingest.decode import NotText, decode_seed
 from briefing.ingest.parse import SeedFormatError, parse_seed
@@ -25,6 +28,7 @@ from briefing.ingest.writer import (
     render_entry,
     write_atomic,
 )
+from briefing.load import list_entries
 
 log = logging.getLogger("briefing")
 
@@ -56,7 +60,13 @@ class _Existing:
     path: Path
     slug: str
     date: str | None
-    text: str
+    known_text: str | None  # None when the scan trusted the ingest cache instead of reading
+
+    @property
+    def text(self) -> str:
+        if self.known_text is not None:
+            return self.known_text
+        return self.path.read_text(encoding="utf-8")
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
@@ -66,19 +76,33 @@ def list_seeds(seeds_dir: Path) -> list[Path]:
 
 
 def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestReport:
-    """Ingest every seed; report per outcome. Never deletes or overwrites an edited entry."""
+    """Ingest every seed; report per outcome. Never deletes or overwrites an edited entry.
+
+    A seed whose file, entry file, photo and the entity registry are all as the
+    last ingest left them is unchanged without being read: re-ingesting 10,000
+    seeds takes a fraction of a second (the record is .briefing-cache/ingest.marshal).
+    """
     report = IngestReport()
-    registry = registry or load_registry(config.root)
     remove_stale_temporaries(config.content_dir)
-    by_source, taken, unreadable = _scan_content(config.content_dir, report)
+    memory = IngestMemory.load(config.cache_dir, registry_fingerprint(config.root))
+    by_source, taken, unreadable = _scan_content(config.content_dir, report, memory)
     seeds = list_seeds(config.seeds_dir)
     if not seeds:
         log.warning("%s: no seed articles (*.txt) to ingest", shown(config.seeds_dir))
+    lazy = _LazyRegistry(config.root, registry)
     for seed in seeds:
         try:
-            _ingest_one(seed, config, registry, by_source, taken, unreadable, report)
+            if memory.unchanged(seed, by_source.get(seed.name), config.content_dir):
+                report.unchanged.append(by_source[seed.name].path)
+                continue
+            entry = _ingest_one(seed, config, lazy, by_source, taken, unreadable, report)
+            if entry is not None:
+                memory.remember(seed, entry, config.content_dir)
+            else:
+                memory.seeds.pop(seed.name, None)
         except BriefingError as error:
             report.failed.append(error)
+    memory.save()
     present = {seed.name for seed in seeds}
     for source, existing in sorted(by_source.items()):
         if source not in present:
@@ -88,7 +112,85 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
     return report
 
 
-def _scan_content(content_dir: Path, report: IngestReport
+class _LazyRegistry:
+    """The registry, loaded when the first seed needs tagging (often none does)."""
+
+    def __init__(self, root: Path, registry: Registry | None) -> None:
+        self.root, self.registry = root, registry
+
+    def get(self) -> Registry:
+        if self.registry is None:
+            self.registry = load_registry(self.root)
+        return self.registry
+
+
+def _stat(path: Path) -> tuple | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+@dataclass
+class IngestMemory:
+    """What the last ingest saw, by file stat: entries' metadata, and seeds it finished."""
+
+    path: Path
+    registry: str
+    entries: dict[str, tuple] = field(default_factory=dict)  # entry -> (stat, slug, date, source)
+    seeds: dict[str, tuple] = field(default_factory=dict)  # seed -> (stat, entry, entry stat, photo)
+
+    @classmethod
+    def load(cls, cache_dir: Path, registry: str) -> IngestMemory:
+        path = cache_dir / "ingest.marshal"
+        try:
+            data = marshal.loads(path.read_bytes())
+            if data["format"] == _MEMORY_FORMAT:
+                seeds = data["seeds"] if data["registry"] == registry else {}
+                return cls(path, registry, data["entries"], seeds)
+        except (OSError, EOFError, ValueError, TypeError, KeyError):
+            pass  # no memory, or a damaged one: ingest reads everything, as the first time
+        return cls(path, registry)
+
+    def unchanged(self, seed: Path, existing: _Existing | None, content_dir: Path) -> bool:
+        known = self.seeds.get(seed.name)
+        if known is None or existing is None or known[0] != _stat(seed):
+            return False
+        entry = existing.path.relative_to(content_dir).as_posix()
+        return (known[1] == entry and known[2] == _stat(existing.path)
+                and known[3] == _photo_state(seed))
+
+    def remember(self, seed: Path, synced: tuple[Path, str, str], content_dir: Path) -> None:
+        entry, slug, when = synced
+        name = entry.relative_to(content_dir).as_posix()
+        self.seeds[seed.name] = (_stat(seed), name, _stat(entry), _photo_state(seed))
+        self.entries[name] = (_stat(entry), slug, when, seed.name)
+
+    def save(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            data = marshal.dumps({"format": _MEMORY_FORMAT, "registry": self.registry,
+                                  "entries": dict(sorted(self.entries.items())),
+                                  "seeds": dict(sorted(self.seeds.items()))}, 2)
+            if self.path.is_file() and self.path.read_bytes() == data:
+                return  # a re-run that changed nothing writes nothing
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, self.path)
+        except OSError as exc:  # a cache: losing it costs time, never data
+            log.warning("%s: cannot save the ingest cache: %s", shown(self.path), exc.strerror)
+
+
+_MEMORY_FORMAT = 1
+
+
+def _photo_state(seed: Path) -> tuple | None:
+    photo = _photo_beside(seed)
+    return None if photo is None else (photo.name, _stat(photo))
+
+
+def _scan_content(content_dir: Path, report: IngestReport, memory: IngestMemory
                   ) -> tuple[dict[str, _Existing], set[str], set[str]]:
     """Index existing entries by the seed they came from; note every slug in use."""
     by_source: dict[str, _Existing] = {}
@@ -96,35 +198,46 @@ def _scan_content(content_dir: Path, report: IngestReport
     unreadable: set[str] = set()
     if not content_dir.is_dir():
         return by_source, taken, unreadable
-    for path in sorted(content_dir.rglob("*.md")):
-        if any(part.startswith((".", "_")) for part in path.relative_to(content_dir).parts):
-            continue
+    remembered, memory.entries = memory.entries, {}
+    for path in list_entries(content_dir):
         taken.add(path.stem)
-        try:
-            metadata, _body, _line, text = read_entry(path)
-        except ContentError as error:
-            # Its seed must not be re-ingested beside it: that would fork the entry.
-            unreadable.add(path.stem)
-            report.failed.append(error)
-            continue
-        slug = str(metadata.get("slug") or path.stem)
+        name = path.relative_to(content_dir).as_posix()
+        stat = _stat(path)
+        known = remembered.get(name)
+        if known is not None and known[0] == stat:
+            _seen, slug, when, source = known
+            text = None
+        else:
+            try:
+                metadata, _body, _line, text = read_entry(path)
+            except ContentError as error:
+                # Its seed must not be re-ingested beside it: that would fork the entry.
+                unreadable.add(path.stem)
+                report.failed.append(error)
+                continue
+            slug = str(metadata.get("slug") or path.stem)
+            source = metadata.get("source")
+            raw_date = metadata.get("date")
+            if isinstance(raw_date, datetime | date):
+                raw_date = format_date(raw_date)
+            when = str(raw_date) if raw_date else None
+            source = source if isinstance(source, str) else None
+        memory.entries[name] = (stat, slug, when, source)
         taken.add(slug)
-        source = metadata.get("source")
-        if not isinstance(source, str):
+        if source is None:
             continue
         if source in by_source:
             log.warning("%s: source %s is also claimed by %s; using the first",
                         shown(path), source, shown(by_source[source].path))
             continue
-        raw_date = metadata.get("date")
-        if isinstance(raw_date, datetime | date):
-            raw_date = format_date(raw_date)
-        by_source[source] = _Existing(path, slug, str(raw_date) if raw_date else None, text)
+        by_source[source] = _Existing(path, slug, when, text)
     return by_source, taken, unreadable
 
 
-def _ingest_one(seed: Path, config: Config, registry: Registry, by_source: dict[str, _Existing],
-                taken: set[str], unreadable: set[str], report: IngestReport) -> None:
+def _ingest_one(seed: Path, config: Config, registry: _LazyRegistry,
+                by_source: dict[str, _Existing], taken: set[str], unreadable: set[str],
+                report: IngestReport) -> tuple[Path, str, str] | None:
+    """Ingest one seed: (entry, slug, date) now in sync with it, or None if an editor's edit won."""
     article, mtime = _read_seed(seed)
     existing = by_source.get(seed.name)
     if existing is not None:
@@ -145,7 +258,7 @@ def _ingest_one(seed: Path, config: Config, registry: Registry, by_source: dict[
         when = format_date(file_time_utc(mtime))
 
     image = article.image
-    tagging = tag_article(registry, title=article.title, paragraphs=article.paragraphs,
+    tagging = tag_article(registry.get(), title=article.title, paragraphs=article.paragraphs,
                           caption=image.caption if image else None, alt=image.alt if image else None)
     metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
     photo = _photo_beside(seed)
@@ -161,15 +274,19 @@ def _ingest_one(seed: Path, config: Config, registry: Registry, by_source: dict[
     if existing is None:
         _write(path, text)
         report.new.append(path)
-    elif existing.text == text:
+        return path, slug, when
+    current = existing.text
+    if current == text:
         report.unchanged.append(path)
-    elif is_hand_edited(existing.text):
+    elif is_hand_edited(current):
         log.warning("kept %s: edited by hand, so not overwritten from %s (delete it to re-ingest)",
                     shown(path), shown(seed))
         report.kept.append(path)
+        return None
     else:
         _write(path, text)
         report.updated.append(path)
+    return path, slug, when
 
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
