@@ -18,7 +18,9 @@ _PHRASE = re.compile(rf"{p.NAME}(?:\s+(?:of\s+(?:the\s+)?|{p.PARTICLE}\s+|&\s+)?
 _LEADING = frozenset({"The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When",
                       "While", "After", "Before", "As", "By", "From", "With", "To", "Of", "This",
                       "That", "Its", "His", "Her", "Their", "Our", "Mr", "Ms", "Mrs", "Dr"})
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
+# What ends a sentence just before a name; searched in a short window, not the whole text before
+# it, which made long articles quadratic.
+_SENTENCE_END = re.compile(r"(?:[.!?:;]\s+|[\"“‘(]\s*)$")
 
 
 def find_candidates(article: Article, registry: Registry,
@@ -45,7 +47,8 @@ def find_candidates(article: Article, registry: Registry,
             if _overlaps(spans, ends, start, end):
                 continue
             if len(words) == 1:
-                at_start = _SENTENCE_START.search(article.text[segment.start:start]) is not None
+                window = article.text[max(segment.start, start - 64):start]
+                at_start = start == segment.start or _SENTENCE_END.search(window) is not None
                 if at_start or name in p.NOT_PERSON or len(name) < 3:
                     continue
             if registry.get(name) is None:

@@ -12,6 +12,8 @@ or rename what is found.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -85,12 +87,20 @@ class _Coverage:
     def __init__(self, spans: list[Span], whole: list[Span] = ()) -> None:
         self.spans = sorted(spans)
         self.whole = sorted(whole)
+        # Binary search over starts and running maxima of ends: long articles have thousands
+        # of claimed spans, and a scan of all of them per name made tagging quadratic.
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(itertools.accumulate((e for _, e in self.spans), max))
+        self._whole_starts = [s for s, _ in self.whole]
+        self._whole_reach = list(itertools.accumulate((e for _, e in self.whole), max))
 
     def overlaps(self, start: int, end: int) -> int:
         """How many characters of [start, end) are claimed."""
-        claimed = sum(max(0, min(end, e) - max(start, s)) for s, e in self.spans
-                      if s < end and e > start)
-        if any(s <= start and end <= e for s, e in self.whole):
+        hi = bisect.bisect_left(self._starts, end)  # spans starting before `end`
+        lo = bisect.bisect_right(self._reach, start)  # the first that may reach past `start`
+        claimed = sum(max(0, min(end, e) - max(start, s)) for s, e in self.spans[lo:hi] if e > start)
+        w = bisect.bisect_right(self._whole_starts, start)
+        if w and self._whole_reach[w - 1] >= end:
             return end - start
         return claimed
 
