@@ -73,9 +73,12 @@ def variants(alias: str, plural: bool = False) -> tuple[str, ...]:
     base = key(alias)
     if not base:
         return ()
-    spaced = _LETTER_DIGIT.sub(" ", base)
-    joined = _LETTER_DIGIT.sub("", base)
-    forms = dict.fromkeys((base, spaced, joined))
+    # Punctuation before a space folds to two spaces in running text ("U.S. Army" is
+    # "u s  army"), so the alias's own uncollapsed fold is a key too.
+    raw = fold(prepare(alias)).strip()
+    forms = dict.fromkeys(form for text in (base, raw)
+                          for form in (text, _LETTER_DIGIT.sub(" ", text),
+                                       _LETTER_DIGIT.sub("", text)))
     if plural:
         for form in list(forms):
             if form[-1] != "s":

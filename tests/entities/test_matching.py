@@ -215,3 +215,10 @@ def test_state_bodies_in_news_form(tag):
 def test_country_inside_an_organisation_name_counts(tag):
     tagging = tag("Contract", "The US Army awarded Israel Aerospace Industries a contract.")
     assert {"United States", "Israel"} <= set(tagging.entities["countries"])
+
+
+def test_abbreviations_with_full_stops_inside_longer_names(tag):
+    tagging = tag("Report", "The U.S. Army and the U.S. Navy sent the USS Gerald R. Ford.")
+    assert set(tagging.entities["organisations"]) == {"US Army", "US Navy"}
+    assert tagging.entities["weapon_systems"] == ("Gerald R. Ford-class",)
+    assert tagging.entities["countries"] == ("United States",)
