@@ -47,7 +47,10 @@ Kongsberg developed NASAMS with Raytheon; the system fires AMRAAM missiles and i
 
 def new_site(target: Path) -> list[Path]:
     """Create a site in `target` (new or empty); return the files written."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
+        raise BriefingError(f"{target} is a file, not a folder",
+                            hint="choose a new folder name")
+    if target.exists() and any(target.iterdir()):
         raise BriefingError(f"{target} already exists and is not empty",
                             hint="choose a new folder name, or empty this one")
     title = target.name.replace("-", " ").replace("_", " ").strip().title() or "Briefing"

@@ -262,6 +262,10 @@ def _ingest_one(seed: Path, config: Config, registry: _LazyRegistry,
                           caption=image.caption if image else None, alt=image.alt if image else None)
     metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
     photo = _photo_beside(seed)
+    if photo is not None and not _readable_photo(photo):
+        log.warning("%s cannot be read as an image, so %s is ingested without it "
+                    "(replace it with a valid JPEG, PNG or WebP)", shown(photo), shown(seed))
+        photo = None
     if photo is not None:
         # The entry owns a copy of its photo, so content/ stands alone as the site's source.
         stored = f"images/{slug}{photo.suffix.lower().replace('.jpeg', '.jpg')}"
@@ -298,6 +302,15 @@ def _photo_beside(seed: Path) -> Path | None:
         if sibling.suffix.lower() in PHOTO_SUFFIXES and sibling.is_file():
             return sibling
     return None
+
+
+def _readable_photo(photo: Path) -> bool:
+    from briefing.render.images import photo_size
+    try:
+        photo_size(photo)
+    except ContentError:
+        return False
+    return True
 
 
 def _copy_photo(source: Path, target: Path) -> None:

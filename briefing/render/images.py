@@ -41,7 +41,7 @@ def photo_size(path: Path) -> tuple[int, int]:
 def variants(slug: str, source: str, width: int, height: int) -> list[Variant]:
     """The widths made for a photo: the standard ones it is wider than, or its own."""
     suffix = ".png" if source.lower().endswith(".png") else ".jpg"
-    widths = [w for w in WIDTHS if w < width] or [width]
+    widths = [w for w in WIDTHS if w <= width] or [width]
     if width not in widths and width < WIDTHS[-1] and widths[-1] < width:
         widths.append(width)
     return [Variant(f"images/{slug}-{w}{suffix}", w, max(1, round(height * w / width)))
@@ -56,5 +56,10 @@ def resize(path: Path, variant: Variant) -> bytes:
         if variant.file.endswith(".png"):
             image.save(out, "PNG", optimize=True)
         else:
+            if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+                # JPEG has no transparency: lay the photo on white, not on black.
+                backdrop = Pillow.new("RGB", image.size, (255, 255, 255))
+                backdrop.paste(image, mask=image.convert("RGBA").getchannel("A"))
+                image = backdrop
             image.convert("RGB").save(out, "JPEG", quality=QUALITY, optimize=True, progressive=True)
         return out.getvalue()

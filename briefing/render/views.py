@@ -103,7 +103,14 @@ def entity_profile(site: Site, tag: Tag) -> dict:
     companions = Counter(other for e in tag.entries for other in e.tags if other != tag.name)
     ranked = sorted(companions.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
     entity = site.registry.get(tag.name) if site.registry is not None else None
-    aliases = [] if entity is None else [a for a in entity.aliases if a != tag.name][:ALIASES]
+    aliases: list[str] = []
+    if entity is not None and tag.group != "topics":  # a topic's aliases are trigger phrases
+        seen = {tag.name.casefold()}
+        for alias in entity.aliases:
+            if alias.casefold() not in seen:
+                seen.add(alias.casefold())
+                aliases.append(alias)
+    aliases = aliases[:ALIASES]
     return {
         "aliases": aliases,
         "timeline": timeline,
