@@ -27,11 +27,21 @@ Span = tuple[int, int]
 _GENERIC = frozenset({"Air", "Missile", "Defence", "Defense", "Weapon", "Weapons", "Combat",
                       "Control", "Launch", "Rocket", "Radar", "Fire", "Command", "Information",
                       "Communication", "Communications", "Support", "Space", "Early",
-                      "Warning", "Strike", "Attack", "Carrier", "Ballistic", "Cruise"})
+                      "Warning", "Strike", "Attack", "Carrier", "Ballistic", "Cruise", "Coast",
+                      "National", "Security", "Military", "Joint", "Central", "Federal", "State",
+                      "General", "Naval", "Army", "Navy", "Marine", "Border", "Home", "Civil",
+                      "Public", "Foreign", "Special", "Operations", "Cyber", "Strategic", "High",
+                      "Supreme", "Executive", "European", "International", "Global"})
 _CLASS_WORDS = frozenset({"Missile", "Missiles", "System", "Systems", "Vehicle", "Vehicles",
                           "Launcher", "Rocket", "Munition", "Munitions", "Radar", "Aircraft",
                           "Drone", "Drones", "Weapon", "Weapons", "Gun", "Howitzer", "Tank",
                           "Interceptor", "Satellite", "Warhead", "Bomb"})
+
+
+# Capitalised words that end a name run without being part of it ("firm Acme Monday").
+_NOT_NAME_END = frozenset("""& The A An In On At For But And Or If When While After Before As
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December""".split())
 
 
 @dataclass(frozen=True)
@@ -137,6 +147,19 @@ def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> 
                     or taken.overlaps(start, start + len(name)) * 2 > len(name)):
                 continue
             found.append(_Candidate(name, "organisations", start, [_initials(words)]))
+    described = p.ORG_DESCRIBED.finditer(text) if p.may_match(p.ORG_DESCRIBED, text) else ()
+    for match in described:
+        words = match.group("name").split()
+        while words and words[-1] in _NOT_NAME_END:
+            words.pop()
+        if words and words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+        name = " ".join(words)
+        start = offset + match.start("name")
+        if (not words or name in people or (len(words) == 1 and words[0] in p.NOT_PERSON)
+                or taken.overlaps(start, start + len(name))):
+            continue
+        found.append(_Candidate(name, "organisations", start, [_initials(words)]))
     for regex in (p.WEAPON, p.SHIP_CLASS):
         if not p.may_match(regex, text):
             continue

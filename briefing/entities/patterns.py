@@ -46,8 +46,15 @@ _ORG_WORD = r"[A-Z][\w&'’.-]*"
 ORG_SUFFIX = re.compile(
     rf"(?P<name>(?:{_ORG_WORD}\s+){{1,4}}(?:Industries|Aerospace|Dynamics|Technologies|"
     r"Corporation|Shipbuilding|Shipyards?|Electronics|Holdings|Agency|Directorate|Systems|"
-    r"Group|Arsenal|Works|Robotics|Labs|Armaments|Engineering))(?![\w-])"
+    r"Group|Arsenal|Works|Robotics|Labs|Armaments|Engineering|Guard|Center|Centre|Institute|"
+    r"Council|Commission|Bureau|Authority|Administration|Command|Service))(?![\w-])"
 )
+# "carmaker Jaguar Land Rover", "drone maker Nordwind": a name after a word for a firm.
+_FIRM_WORDS = (r"firm|company|carmaker|automaker|maker|manufacturer|contractor|shipbuilder|"
+               r"start-up|startup|conglomerate|supplier|giant|subsidiary|insurer|lender|"
+               r"producer|operator|shipyard|consortium|group")
+ORG_DESCRIBED = re.compile(
+    rf"(?<![\w-])(?:{_FIRM_WORDS})\s+(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}})")
 ORG_OF = re.compile(
     rf"(?P<name>(?:Ministry|Presidency|Department|Directorate|Agency|Office) of (?:the )?"
     rf"{_ORG_WORD}(?:\s+(?:and\s+|of\s+|for\s+)?{_ORG_WORD}){{0,4}})"
@@ -120,7 +127,8 @@ NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
 _SUFFIX_WORDS = re.compile(
     r"Industries|Aerospace|Dynamics|Technologies|Corporation|Shipbuilding|Shipyard|"
     r"Electronics|Holdings|Agency|Directorate|Systems|Group|Arsenal|Works|Robotics|Labs|"
-    r"Armaments|Engineering")
+    r"Armaments|Engineering|Guard|Center|Centre|Institute|Council|Commission|Bureau|Authority|"
+    r"Administration|Command|Service")
 _SAID_WORDS = re.compile(r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
                          r"explained|confirmed|according to)\b")
 _OF_WORDS = re.compile(r"(?:Ministry|Presidency|Department|Directorate|Agency|Office) of ")
@@ -136,7 +144,9 @@ def may_match(regex: re.Pattern[str], text: str) -> bool:
     return hint.search(text) is not None
 
 
+_DESCRIBED_WORDS = re.compile(rf"(?<![\w-])(?:{_FIRM_WORDS})\s+[A-Z]")
 _HINTS: dict[re.Pattern[str], str | re.Pattern[str]] = {
+    ORG_DESCRIBED: _DESCRIBED_WORDS,
     HEAD_OF: "head of", APPOSITION: ", ", SAID: _SAID_WORDS, SAID_AFTER: _SAID_WORDS,
     ACRONYM_AFTER: " (", ORG_SUFFIX: _SUFFIX_WORDS, ORG_OF: _OF_WORDS, SHIP_CLASS: "-class",
 }

@@ -78,3 +78,19 @@ def test_found_names_can_be_blocked_or_renamed_by_the_site(tag, site_registry):
 def test_title_capitals_alone_find_nothing(tag):
     tagging = tag("Green Shadow Falls As Blue Line Holds", "Nothing else happened.")
     assert tagging.entities["people"] == () and tagging.entities["organisations"] == ()
+
+
+def test_organisation_after_a_word_for_a_firm(tag):
+    tagging = tag("Investment",
+                  "The fund backs carmaker Jaguar Land Rover and private equity firm Leopard "
+                  "Capital, and drone maker Nordwind Robotics on Monday announced a deal.")
+    organisations = set(tagging.entities["organisations"])
+    assert {"Jaguar Land Rover", "Leopard Capital", "Nordwind Robotics"} <= organisations
+    assert tagging.entities["weapon_systems"] == ()
+
+
+def test_organisation_by_institutional_suffix(tag):
+    tagging = tag("Storm", "The Florida National Guard deployed, and the National Hurricane "
+                  "Center issued a warning.")
+    assert {"Florida National Guard", "National Hurricane Center"} <= set(
+        tagging.entities["organisations"])

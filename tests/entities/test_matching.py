@@ -222,3 +222,11 @@ def test_abbreviations_with_full_stops_inside_longer_names(tag):
     assert set(tagging.entities["organisations"]) == {"US Army", "US Navy"}
     assert tagging.entities["weapon_systems"] == ("Gerald R. Ford-class",)
     assert tagging.entities["countries"] == ("United States",)
+
+
+def test_topics_need_more_than_a_passing_word(tag):
+    passing = tag("Caribbean deployment", "Warships gathered.",
+                  "A nuclear-powered submarine joined them.", "Boko Haram was not involved.")
+    assert "Nuclear" not in passing.tags and "Terrorism" not in passing.tags
+    lede = tag("Raids in Borno", "Troops killed 50 Boko Haram fighters, the army said.")
+    assert "Terrorism" in lede.entities["topics"]
