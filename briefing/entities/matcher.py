@@ -100,7 +100,9 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
         add(phrase.lower(), "", Strength.PHRASE)
     automaton = ahocorasick.Automaton()
     for padded, patterns in table.items():
-        automaton.add_word(padded, (len(padded), tuple(patterns)))
+        # The flag says no pattern of the key has a case rule, so scan skips the checks.
+        free = all(_case_rule(p.alias)[0] == _ANY for p in patterns)
+        automaton.add_word(padded, (len(padded), tuple(patterns), free))
     automaton.make_automaton()
     return automaton
 
@@ -187,8 +189,11 @@ def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[H
     if not len(automaton):
         return []
     found: list[Hit] = []
-    for last, (length, patterns) in automaton.iter(f" {folded} "):
+    for last, (length, patterns, free) in automaton.iter(f" {folded} "):
         start, end = last - length + 1, last - 1
+        if free:
+            found.append(Hit(start, end, patterns))
+            continue
         surface = prepared[start:end]
         fitting = tuple(p for p in patterns if case_ok(p.alias, surface))
         if fitting:
