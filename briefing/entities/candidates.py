@@ -14,7 +14,7 @@ from briefing.entities import patterns as p
 from briefing.entities.article import Article
 from briefing.entities.registry import Registry
 
-_PHRASE = re.compile(rf"{p.NAME}(?:\s+(?:of\s+(?:the\s+)?|{p.PARTICLE}\s+|&\s+)?{p.NAME})*")
+_PHRASE = re.compile(rf"(?<![\w'’-]){p.NAME}(?:\s+(?:of\s+(?:the\s+)?|{p.PARTICLE}\s+|&\s+)?{p.NAME})*")
 _LEADING = frozenset({"The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When",
                       "While", "After", "Before", "As", "By", "From", "With", "To", "Of", "This",
                       "That", "Its", "His", "Her", "Their", "Our", "Mr", "Ms", "Mrs", "Dr"})

@@ -184,6 +184,12 @@ def case_ok(alias: str, surface: str) -> bool:
     return all(i < len(alnum) and alnum[i].isupper() for i in wanted)
 
 
+def _joined(prepared: str, start: int, end: int) -> bool:
+    """Whether the hit is glued by "&" to a neighbouring word: "P 500" in "S&P 500"."""
+    return ((start >= 2 and prepared[start - 1] == "&" and prepared[start - 2].isalnum())
+            or (end + 1 < len(prepared) and prepared[end] == "&" and prepared[end + 1].isalnum()))
+
+
 def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[Hit]:
     """Hits whose case fits, longest first where they overlap, in text order."""
     if not len(automaton):
@@ -191,6 +197,8 @@ def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[H
     found: list[Hit] = []
     for last, (length, patterns, free) in automaton.iter(f" {folded} "):
         start, end = last - length + 1, last - 1
+        if _joined(prepared, start, end):
+            continue
         if free:
             found.append(Hit(start, end, patterns))
             continue

@@ -33,18 +33,18 @@ ROLES = (
 ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{ROLES})\s+(?P<name>{FULL_NAME})")
 HEAD_OF = re.compile(rf"\bhead of [^,.;()\"“”]{{2,60}},\s+(?P<name>{FULL_NAME})")
 APPOSITION = re.compile(
-    rf"(?P<name>{FULL_NAME}),\s+(?:the |a |an |its |their )?(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?<![\w'’.&-])(?P<name>{FULL_NAME}),\s+(?:the |a |an |its |their )?(?:[\w'’-]+\s+){{0,4}}?"
     r"(?:chief executive|CEO|chairman|chairwoman|head|commander|minister|spokesman|"
     r"spokeswoman|spokesperson|president|director|general|ambassador|chief)\b"
 )
-SAID = re.compile(rf"(?P<name>{FULL_NAME})\s+(?:said|says|told|added|stated|announced|"
+SAID = re.compile(rf"(?<![\w'’.&-])(?P<name>{FULL_NAME})\s+(?:said|says|told|added|stated|announced|"
                   r"noted|warned|wrote|explained|confirmed)\b")
 SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<name>{FULL_NAME})")
 
 # Organisations by the form of their name.
 _ORG_WORD = r"[A-Z][\w&'’.-]*"
 ORG_SUFFIX = re.compile(
-    rf"(?P<name>(?:{_ORG_WORD}\s+){{1,4}}(?:Industries|Aerospace|Dynamics|Technologies|"
+    rf"(?<![\w'’.&-])(?P<name>(?:{_ORG_WORD}\s+){{1,4}}(?:Industries|Aerospace|Dynamics|Technologies|"
     r"Corporation|Shipbuilding|Shipyards?|Electronics|Holdings|Agency|Directorate|Systems|"
     r"Group|Arsenal|Works|Robotics|Labs|Armaments|Engineering|Guard|Center|Centre|Institute|"
     r"Council|Commission|Bureau|Authority|Administration|Command|Service))(?![\w-])"
@@ -61,7 +61,7 @@ ORG_OF = re.compile(
 )
 # "Presidency of Defence Industries (SSB)": a name followed by its acronym.
 ACRONYM_AFTER = re.compile(
-    rf"(?P<name>{_ORG_WORD}(?:\s+(?:of\s+|and\s+|for\s+|the\s+|de\s+)*{_ORG_WORD}){{1,7}})"
+    rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:of\s+|and\s+|for\s+|the\s+|de\s+)*{_ORG_WORD}){{1,7}})"
     r"\s+\((?P<acronym>[A-Z][A-Za-z0-9&-]{1,9})\)"
 )
 
@@ -80,7 +80,7 @@ WEAPON = re.compile(
     rf"(?:\s+[A-Z][a-z]+){{0,2}}(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:{SYSTEM_WORDS})\b"
 )
 SHIP_CLASS = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*-class)\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?<![\w'’.&-])(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*-class)\s+(?:[a-z][\w-]*\s+){0,2}"
     r"(?:frigates?|destroyers?|corvettes?|submarines?|carriers?|cruisers?|ships?|vessels?)\b"
 )
 
@@ -115,7 +115,12 @@ Province Oblast Krai Brigade Division Regiment Battalion Squadron Wing Unit Unit
 National International Royal Imperial People Peoples Democratic Islamic Arab European African
 Asian American Western Soviet Communist Socialist Labour Labor Conservative Liberal Green
 Christian Catholic Orthodox Muslim Jewish Hindu Buddhist Sunni Shia Shiite Kurdish Houthi Hamas
-Hezbollah Taliban Marine Maritime Robotics Labs Solutions Partners Consulting Ventures Networks
+Hezbollah Taliban Chair Chairman Chairwoman Governor Senator Sen Rep Representative Ambassador
+Spokesman Spokeswoman Spokesperson Mayor Judge Justice Speaker King Queen Prince Princess Sheikh
+Emir Sultan Pope Captain Major Lieutenant Sergeant Marshal Gen Adm Col Lt Maj Capt Mr Mrs Ms Dr
+Sir Dame Lord Lady Professor Prof Vice Acting Former Manager Coach CEO Leader Councillor
+Commissioner Inspector Chancellor Premier Envoy Officer
+Marine Maritime Robotics Labs Solutions Partners Consulting Ventures Networks
 Software Analytics Logistics Engineering Armaments Munitions Arms Weapons Optics Avionics Works
 Yards Shipyard Shipyards Motors Machinery Instruments Telecom Communications Satellite Drones
 """

@@ -230,3 +230,12 @@ def test_topics_need_more_than_a_passing_word(tag):
     assert "Nuclear" not in passing.tags and "Terrorism" not in passing.tags
     lede = tag("Raids in Borno", "Troops killed 50 Boko Haram fighters, the army said.")
     assert "Terrorism" in lede.entities["topics"]
+
+
+def test_ordinary_business_news_tags_no_weapons(tag):
+    tagging = tag("Wall Street closes higher",
+                  "The S&P 500 rose 1.2 per cent as Nvidia shares jumped. The Federal Reserve "
+                  "held rates, Chair Jerome Powell said. AT&T and Apple's iPhone 16 sales grew.")
+    assert tagging.entities["weapon_systems"] == () and tagging.entities["topics"] == ()
+    assert tagging.entities["people"] == ("Jerome Powell",)
+    assert "Phone" not in tagging.candidates
