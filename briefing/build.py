@@ -261,7 +261,10 @@ def _load_chunk(indices: list[int]) -> list:
             continue
         body_key = _body_key(entry.body, _LOAD_CONFIG.allow_html)
         html = renderer.render(entry.body)
-        strong, weak = search.entry_terms(entry.title, entry.tags, entry.summary, entry.body)
+        image = entry.image
+        captions = f"{image.caption}\n{image.alt}" if image else ""
+        strong, weak = search.entry_terms(entry.title, entry.tags, f"{entry.summary}\n{captions}",
+                                          entry.body)
         record = _to_record(entry, body_key)
         results.append((record, html, (" ".join(strong), " ".join(weak))))
     return results

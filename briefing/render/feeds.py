@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
@@ -23,11 +24,13 @@ def feed_items(entries: list[Entry], config: Config) -> list[dict]:
 
 
 def _generator(config: Config, title: str, page_url: str, feed_url: str,
-               items: list[dict]) -> FeedGenerator:
+               items: list[dict], html_summaries: bool = False) -> FeedGenerator:
+    """`html_summaries` for RSS, whose <description> readers take as HTML: escape it once more."""
     feed = FeedGenerator()
     feed.id(urls.absolute(config, page_url))
     feed.title(title)
-    feed.subtitle(config.description or title)
+    subtitle = config.description or title
+    feed.subtitle(html.escape(subtitle) if html_summaries else subtitle)
     # feedgen makes the last link RSS's channel <link>, which must be the site, not the feed.
     feed.link(href=urls.absolute(config, feed_url), rel="self")
     feed.link(href=urls.absolute(config, page_url), rel="alternate")
@@ -46,7 +49,8 @@ def _generator(config: Config, title: str, page_url: str, feed_url: str,
         entry.link(href=item["url"])
         entry.published(when)
         entry.updated(when)
-        entry.summary(item["summary"] or item["title"])
+        summary = item["summary"] or item["title"]
+        entry.summary(html.escape(summary) if html_summaries else summary)
         for tag in item["tags"]:
             entry.category(term=tag, label=tag)
     return feed
@@ -57,4 +61,4 @@ def atom(config: Config, title: str, page_url: str, feed_url: str, items: list[d
 
 
 def rss(config: Config, title: str, page_url: str, feed_url: str, items: list[dict]) -> bytes:
-    return _generator(config, title, page_url, feed_url, items).rss_str(pretty=True)
+    return _generator(config, title, page_url, feed_url, items, html_summaries=True).rss_str(pretty=True)
