@@ -183,6 +183,11 @@ def _strip_the(name: str) -> str:
 def _person(raw: str) -> str | None:
     """A person's name from a matched span, or None when it looks like something else."""
     words = " ".join(raw.split()).split(" ")
+    # A title may run over several words ("Chief Cabinet Secretary Yoshimasa Hayashi"):
+    # the name starts after the last title word.
+    titles = [i for i, word in enumerate(words) if word in p.TITLES]
+    if titles:
+        words = words[titles[-1] + 1:]
     while words and words[0] in p.NOT_PERSON:
         words = words[1:]
     named = [w for w in words if not re.fullmatch(p.PARTICLE, w)]

@@ -125,6 +125,14 @@ Software Analytics Logistics Engineering Armaments Munitions Arms Weapons Optics
 Yards Shipyard Shipyards Motors Machinery Instruments Telecom Communications Satellite Drones
 """
 NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
+# Words of a title before a name: a found name starts after the last of them.
+TITLES = frozenset("""
+Minister President Secretary Chief Director Deputy Cabinet Chair Chairman Chairwoman Governor
+Senator Sen Rep Representative Ambassador Spokesman Spokeswoman Spokesperson Mayor Speaker
+Chancellor Premier Envoy Commissioner Inspector General Admiral Colonel Commander Captain Major
+Lieutenant Sergeant Marshal Gen Gen. Adm Adm. Col Col. Lt Lt. Maj Maj. Capt Capt. Mr Mr. Mrs Mrs.
+Ms Ms. Dr Dr. Sir Dame Prof Professor Vice Acting Former CEO Leader Coach Manager Officer
+""".split())
 
 # Cheap tests of whether a paragraph can hold a match at all: most paragraphs have no
 # "(", no "-class" and no organisation suffix, and a failed scan of a long regex at
