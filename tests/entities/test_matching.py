@@ -239,3 +239,24 @@ def test_ordinary_business_news_tags_no_weapons(tag):
     assert tagging.entities["weapon_systems"] == () and tagging.entities["topics"] == ()
     assert tagging.entities["people"] == ("Jerome Powell",)
     assert "Phone" not in tagging.candidates
+
+
+@pytest.mark.parametrize(("text", "system"), [
+    ("Two Typhoons were scrambled from RAF Lossiemouth.", "Eurofighter Typhoon"),
+    ("The Leopard fired on Russian positions near Bakhmut.", "Leopard 2"),
+    ("The Bradley proved its worth against Russian armour.", "M2 Bradley"),
+    ("A Tomahawk struck the target from 1,000 miles away.", "Tomahawk"),
+])
+def test_weapon_names_confirmed_by_what_they_do(tag, text, system):
+    assert tag("Report", text).entities["weapon_systems"] == (system,)
+
+
+@pytest.mark.parametrize("text", [
+    "Puma shares fell 5 per cent after the sportswear firm cut its order forecast.",
+    "Patriot Front members marched in Boston.",
+    "Growler owners fired up their barbecues.",
+    "Tiger Woods fired a 66 on Sunday.",
+    "Ajax beat Feyenoord 2-0 in Amsterdam.",
+])
+def test_names_in_other_worlds(tag, text):
+    assert tag("Report", text).entities["weapon_systems"] == ()
