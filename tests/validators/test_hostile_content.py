@@ -94,7 +94,7 @@ def test_feeds_and_sitemap_carry_hostile_strings_as_text_only(outputs, output_id
     readers (feedparser says text/html), so what is in it must be markup-free once decoded."""
     output: Output = outputs[output_id]
     titles = {entry.title for entry in output.entries}
-    problems = []
+    problems, as_read = [], []
     for path in sorted(output.public.rglob("*.xml")):
         where = path.relative_to(output.public).as_posix()
         tree = lxml.etree.fromstring(path.read_bytes())
@@ -110,6 +110,7 @@ def test_feeds_and_sitemap_carry_hostile_strings_as_text_only(outputs, output_id
             if read_as_html and element.text:
                 fragment = lxml.html.fragment_fromstring(element.text, create_parent="div")
                 problems += markup_problems(fragment, f"{where} <{lxml.etree.QName(element).localname}>")
+                as_read.append(fragment.text_content())
             problems += [f"{where}: {name}={value!r}" for name, value in element.attrib.items()
                          if DANGEROUS_SCHEME.match(scheme_of(value))]
         if path.name == "sitemap.xml":
@@ -121,6 +122,10 @@ def test_feeds_and_sitemap_carry_hostile_strings_as_text_only(outputs, output_id
             assert titles <= shown, (where, titles - shown)
             assert "Hostile " + IMG + " Digest" in shown, where
     assert not problems, "\n".join(problems)
+    # What a reader shows of those HTML fields still has the characters, as text.
+    shown = " ".join(as_read)
+    assert f"The ministry said {SCRIPT} the Growler" in shown, shown[:500]
+    assert f"Summary {IMG} {SCRIPT}" in shown, shown[:500]
 
 
 @pytest.mark.parametrize("output_id", HOSTILE)
