@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.entities import patterns as p
 from briefing.entities.article import Article
@@ -60,6 +60,8 @@ class _Candidate:
     type: str
     start: int
     folds: list[str]   # later short forms: a surname, an acronym
+    # Mentions in words other than the name ("the Romanian defence ministry").
+    at: list[Span] = field(default_factory=list)
 
 
 def discover(article: Article, registry: Registry, covered: list[Span],
@@ -77,7 +79,14 @@ def discover(article: Article, registry: Registry, covered: list[Span],
         if not segment.prose:
             continue
         text = article.text[segment.start:segment.end]
-        for candidate in _find(text, segment.start, taken, people_taken):
+        bodies = _state_bodies(text, segment.start, taken, registry)
+        if bodies:   # a state body's words are not another name's ("Ministry of ...")
+            spans = [span for body in bodies for span in body.at]
+            local = _Coverage([*taken.spans, *spans], whole=taken.whole)
+            local_people = _Coverage([*people_taken.spans, *spans], whole=people_taken.whole)
+        else:
+            local, local_people = taken, people_taken
+        for candidate in bodies + _find(text, segment.start, local, local_people):
             name_key = key(candidate.name)
             if name_key in registry.blocked:
                 continue
@@ -87,6 +96,7 @@ def discover(article: Article, registry: Registry, covered: list[Span],
                 found[candidate.name] = candidate
             else:
                 known.folds += [f for f in candidate.folds if f not in known.folds]
+                known.at += candidate.at
     return _count(article, list(found.values()), taken, people_taken)
 
 
@@ -173,6 +183,36 @@ def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> 
     return found
 
 
+def _state_bodies(text: str, offset: int, taken: _Coverage,
+                  registry: Registry) -> list[_Candidate]:
+    """A country's ministry or service the registry lacks: "the Romanian defence ministry"
+    is "Romanian Ministry of Defence", "Ghana's air force" is "Ghanaian Air Force"."""
+    if not p.may_match(p.STATE_BODY, text):
+        return []
+    found = []
+    for match in p.STATE_BODY.finditer(text):
+        words = match.group("place").split()
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+        country = None
+        for size in range(len(words), 0, -1):   # the country is the last words before it
+            country = registry.country_words.get(" ".join(words[-size:]))
+            if country:
+                break
+        if country is None:
+            continue
+        start = offset + match.start("place") + len(" ".join(words[:-size])) + (
+            1 if size < len(words) else 0)
+        end = offset + match.end("body")
+        if taken.overlaps(start, end) > end - start - len(match.group("body")):
+            continue   # the body words are claimed too: a registry name covers it
+        body = p.STATE_BODY_NAMES[" ".join(match.group("body").lower().split())
+                                  .replace("defense", "defence")]
+        name = f"{registry.demonym(country)} {body}"
+        found.append(_Candidate(name, "organisations", start, [], [(start, end)]))
+    return found
+
+
 def _strip_the(name: str) -> str:
     words = name.split()
     while words and words[0] in ("The", "A", "An", "In", "At", "On", "By", "For", "From"):
@@ -219,7 +259,10 @@ def _count(article: Article, found: list[_Candidate], taken: _Coverage,
         if candidate.type == "weapon_systems":
             forms = list(variants(candidate.name, plural=True))
         cover = people_taken if candidate.type == "people" else taken
-        spans = _occurrences(article, forms, candidate.name, claimed, cover)
+        spans = [span for span in candidate.at
+                 if not any(s < span[1] and e > span[0] for s, e in claimed)]
+        claimed += spans
+        spans += _occurrences(article, forms, candidate.name, claimed, cover)
         short = [f for f in candidate.folds if len(f) >= 2]
         spans += _occurrences(article, short, "", claimed, cover)
         if not spans:

@@ -72,7 +72,10 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
                 patterns[:] = [p for p in patterns if p.entity != entity]
                 patterns.append(Pattern(entity, alias, strength))
 
-    places = _country_words(registry)
+    words_of = registry.country_words
+    places: dict[str, list[str]] = {}
+    for word, country in words_of.items():
+        places.setdefault(country, []).append(word)
     for entity in registry:
         plural = entity.type == "weapon_systems"
         full = (entity.name, *entity.aliases)
@@ -86,7 +89,7 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
             if alias not in weak:
                 if entity.type == "organisations":
                     # First, so the lower-case form's case rule is the one kept for the key.
-                    for form in _service_forms(alias, places):
+                    for form in _service_forms(alias, places, words_of):
                         add(form, entity.name, Strength.STRONG)
                 # Topic names and keywords are ordinary words: any case ("Drones", "drones").
                 add(alias.lower() if entity.type == "topics" else alias, entity.name,
@@ -117,28 +120,21 @@ _SERVICE_WORDS = frozenset({
     "and"})
 
 
-def _country_words(registry: Registry) -> dict[str, str]:
-    """Country names and adjectives ("China", "Chinese", "US") to the country's name."""
-    words: dict[str, str] = {}
-    for entity in registry:
-        if entity.type == "countries":
-            for alias in (entity.name, *entity.aliases):
-                words.setdefault(alias, entity.name)
-    return words
-
-
-def _service_forms(alias: str, places: dict[str, str]) -> tuple[str, ...]:
+def _service_forms(alias: str, places: dict[str, list[str]],
+                   words_of: dict[str, str]) -> tuple[str, ...]:
     """Forms of "Chinese Foreign Ministry" that news writes: "Chinese foreign ministry",
-    "China's foreign ministry". Lower-case words match any case, so these cover the
-    capitalised forms too."""
+    "China's foreign ministry", "PRC foreign ministry". Lower-case words match any case,
+    so these cover the capitalised forms too."""
     words = alias.split()
     for size in (1, 2, 3):
-        country = places.get(" ".join(words[:size]))
+        country = words_of.get(" ".join(words[:size]))
         tail = words[size:]
         if country is None or not tail or not all(w.lower() in _SERVICE_WORDS for w in tail):
             continue
         rest = " ".join(tail).lower()
-        return (f"{' '.join(words[:size])} {rest}", f"{country}'s {rest}")
+        forms = [f"{' '.join(words[:size])} {rest}", f"{country}'s {rest}"]
+        forms += [f"{word} {rest}" for word in places[country]]
+        return tuple(forms)
     return ()
 
 

@@ -59,6 +59,20 @@ ORG_OF = re.compile(
     rf"(?P<name>(?:Ministry|Presidency|Department|Directorate|Agency|Office) of (?:the )?"
     rf"{_ORG_WORD}(?:\s+(?:and\s+|of\s+|for\s+)?{_ORG_WORD}){{0,4}})"
 )
+# "the Romanian defence ministry", "Ghana's air force": a country's state body, named by
+# the country and a body word (any case); discover names it "<Adjective> <Body>".
+STATE_BODY = re.compile(
+    r"(?<![\w'’.&-])(?P<place>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,2}?)(?:['’]s)?\s+"
+    r"(?P<body>(?i:defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e|"
+    r"foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|interior\s+ministry|"
+    r"armed\s+forces|army|navy|air\s+force|coast\s+guard))(?![\w-])"
+    r"(?!\s+(?i:minister|secretary|ministry)\b)")
+STATE_BODY_NAMES = {
+    "defence ministry": "Ministry of Defence", "ministry of defence": "Ministry of Defence",
+    "ministry of national defence": "Ministry of Defence", "foreign ministry": "Foreign Ministry",
+    "ministry of foreign affairs": "Foreign Ministry", "interior ministry": "Interior Ministry",
+    "armed forces": "Armed Forces", "army": "Army", "navy": "Navy", "air force": "Air Force",
+    "coast guard": "Coast Guard"}
 # "Presidency of Defence Industries (SSB)": a name followed by its acronym.
 ACRONYM_AFTER = re.compile(
     rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:of\s+|and\s+|for\s+|the\s+|de\s+)*{_ORG_WORD}){{1,7}})"
@@ -158,7 +172,9 @@ def may_match(regex: re.Pattern[str], text: str) -> bool:
 
 
 _DESCRIBED_WORDS = re.compile(rf"(?<![\w-])(?:{_FIRM_WORDS})\s+[A-Z]")
+_BODY_WORDS = re.compile(r"(?i:ministry|army|navy|air force|armed forces|coast guard)")
 _HINTS: dict[re.Pattern[str], str | re.Pattern[str]] = {
+    STATE_BODY: _BODY_WORDS,
     ORG_DESCRIBED: _DESCRIBED_WORDS,
     HEAD_OF: "head of", APPOSITION: ", ", SAID: _SAID_WORDS, SAID_AFTER: _SAID_WORDS,
     ACRONYM_AFTER: " (", ORG_SUFFIX: _SUFFIX_WORDS, ORG_OF: _OF_WORDS, SHIP_CLASS: "-class",

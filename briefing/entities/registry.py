@@ -34,6 +34,7 @@ class Registry:
         self.blocked = frozenset(blocked)
         self._automaton: Any = None
         self._topics: tuple[Entity, ...] | None = None
+        self._country_words: dict[str, str] | None = None
 
     def get(self, name: str) -> Entity | None:
         return self._by_name.get(name)
@@ -43,6 +44,34 @@ class Registry:
 
     def __iter__(self) -> Iterator[Entity]:
         return iter(self._by_name.values())
+
+    @property
+    def country_words(self) -> dict[str, str]:
+        """A country's names and adjectives as written ("China", "Chinese", "US") to its
+        canonical name; official long names ("Republic of ...") left out."""
+        if self._country_words is None:
+            words: dict[str, str] = {}
+            for entity in self._by_name.values():
+                if entity.type == "countries":
+                    for alias in (entity.name, *entity.aliases):
+                        if len(alias.split()) <= 3 and " of " not in alias:
+                            words.setdefault(alias, entity.name)
+            self._country_words = words
+        return self._country_words
+
+    def demonym(self, country: str) -> str:
+        """The adjective news uses for a country ("Romanian"), else its name."""
+        entity = self._by_name.get(country)
+        if entity is None:
+            return country
+        adjectives = [alias for alias in entity.aliases
+                      if len(alias.split()) <= 2 and " of " not in alias and alias != country
+                      and not alias.isupper() and alias.endswith(_ADJECTIVE_ENDINGS)
+                      and (not alias.endswith(("a", "s")) or alias.endswith("ss"))]
+        if not adjectives:
+            return country
+        size = len(country.split())
+        return min(adjectives, key=lambda a: (len(a.split()) != size, len(a), a))
 
     @property
     def topics(self) -> tuple[Entity, ...]:
@@ -61,6 +90,8 @@ class Registry:
         return self._automaton
 
 
+_ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ic", "i", "ch", "ot", "ene", "ine", "ean", "ss",
+                      "k", "sh")
 _cache: dict[object, Registry] = {}
 
 
