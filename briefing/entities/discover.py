@@ -275,13 +275,13 @@ def _count(article: Article, found: list[_Candidate], taken: _Coverage,
 def _occurrences(article: Article, forms: list[str], alias: str, claimed: list[Span],
                  taken: _Coverage) -> list[Span]:
     spans: list[Span] = []
+    text = article.folded
     for form in forms:
         folded = key(form)
         if not folded:
             continue
-        pattern = re.compile(rf"(?<![a-z0-9]){re.escape(folded)}(?![a-z0-9])")
-        for match in pattern.finditer(article.folded):
-            start, end = match.span()
+        for start in _whole_words(text, folded):
+            end = start + len(folded)
             surface = article.text[start:end]
             if not case_ok(alias or form, surface):
                 continue
@@ -290,3 +290,16 @@ def _occurrences(article: Article, forms: list[str], alias: str, claimed: list[S
             claimed.append((start, end))
             spans.append((start, end))
     return spans
+
+
+def _whole_words(text: str, words: str) -> list[int]:
+    """Where `words` stands in the folded text as whole words (str.find, not a regex)."""
+    found = []
+    size = len(words)
+    index = text.find(words)
+    while index >= 0:
+        end = index + size
+        if (index == 0 or text[index - 1] == " ") and (end == len(text) or text[end] == " "):
+            found.append(index)
+        index = text.find(words, index + 1)
+    return found

@@ -55,6 +55,7 @@ def fold(text: str) -> str:
     return _SPELLING.sub(_british, _NOT_WORD.sub(" ", text.translate(_TABLE)))
 
 
+@lru_cache(maxsize=1 << 16)
 def key(alias: str) -> str:
     """An alias's key: folded, with runs of separators collapsed to one space."""
     return " ".join(fold(prepare(alias)).split())
