@@ -260,3 +260,15 @@ def test_weapon_names_confirmed_by_what_they_do(tag, text, system):
 ])
 def test_names_in_other_worlds(tag, text):
     assert tag("Report", text).entities["weapon_systems"] == ()
+
+
+@pytest.mark.parametrize("text", [
+    "A study in The Lancet found that the vaccine worked.",
+    "Slovak President Zuzana Caputova met the delegation.",
+    "Iskander Mirza was the first president of Pakistan.",
+    "The Archers is the world's longest-running radio drama.",
+    "Chinook salmon numbers fell again this year.",
+    "Avangard Omsk won the hockey game.",
+])
+def test_weapon_names_that_are_also_people_places_and_titles(tag, text):
+    assert tag("Report", text).entities["weapon_systems"] == ()
