@@ -52,6 +52,7 @@ class Stage:
         try:
             if self.public.exists():
                 os.replace(self.public, old)
+            self.public.parent.mkdir(parents=True, exist_ok=True)  # a nested output_dir
             os.replace(self.root, self.public)
         except OSError as exc:
             if old.exists() and not self.public.exists():

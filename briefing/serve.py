@@ -21,6 +21,7 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
 from tornado import ioloop
+from tornado.web import RequestHandler
 
 from briefing.build import build_site
 from briefing.config import Config, load_config
@@ -31,12 +32,17 @@ log = logging.getLogger("briefing")
 SERVE_STATE = ".briefing-cache/serve-state"
 SERVE_ROOT = ".briefing-cache/serve"
 POLL_MS = 150
+EPOCH_POLL_MS = 500
 PORT_TRIES = 20
 
 
 @dataclass
 class ServeState:
     error: str | None = None
+    # Counts rebuilds. Pages carry the count they were served at and ask for the current
+    # one: livereload drops a reload when no browser is connected at that moment (a page
+    # still loading), and this catches it.
+    epoch: int = 0
 
 
 STATE = ServeState()
@@ -90,13 +96,16 @@ class _Rebuilder:
             result = build_site(preview_config(config, self.bind, self.port))
         except BriefingError as error:
             STATE.error = str(error)
+            STATE.epoch += 1
             print(f"error: {error}", file=sys.stderr, flush=True)
             return
         except Exception as exc:
             STATE.error = f"internal error: {type(exc).__name__}: {exc}"
+            STATE.epoch += 1
             print(f"error: {STATE.error}", file=sys.stderr, flush=True)
             return
         STATE.error = None
+        STATE.epoch += 1
         print(f"{result.summary_line()} (save to reload: {time.perf_counter() - started:.2f} s)",
               flush=True)
 
@@ -118,8 +127,10 @@ class _PreviewFiles(StaticFileHandler):
     @classmethod
     def get_content(cls, abspath: str, start=None, end=None):  # type: ignore[override]
         data = Path(abspath).read_bytes()
-        if STATE.error is not None and abspath.endswith(".html"):
-            data = _with_overlay(data, STATE.error)
+        if abspath.endswith(".html"):
+            if STATE.error is not None:
+                data = _with_overlay(data, STATE.error)
+            data = _with_epoch_check(data, STATE.epoch)
         if start is not None or end is not None:
             data = data[start:end]
         return data
@@ -140,6 +151,24 @@ def _with_overlay(page: bytes, error: str) -> bytes:
     return page[:end] + banner + page[end:]
 
 
+def _with_epoch_check(page: bytes, epoch: int) -> bytes:
+    script = (
+        "<script>(function(){var seen=" + str(epoch) + ";setInterval(function(){"
+        "fetch('/__briefing_epoch',{cache:'no-store'}).then(function(r){return r.text();})"
+        ".then(function(t){if(t&&+t!==seen){location.reload();}}).catch(function(){});},"
+        + str(EPOCH_POLL_MS) + ");})();</script>"
+    ).encode()
+    at = page.rfind(b"</body>")
+    return page + script if at == -1 else page[:at] + script + page[at:]
+
+
+class _Epoch(RequestHandler):
+    def get(self) -> None:
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", "text/plain")
+        self.write(str(STATE.epoch))
+
+
 class _FastWatcher(Watcher):
     """livereload polls every 0.8 s; a save should show in well under a second."""
 
@@ -153,12 +182,16 @@ class _PreviewServer(Server):
         """Keep the terminal for our own lines: livereload's INFO chatter hides errors."""
 
     def get_web_handlers(self, script):
-        return [(r"/(.*)", _PreviewFiles, {"path": self.root, "default_filename": "index.html"})]
+        return [(r"/__briefing_epoch", _Epoch),
+                (r"/(.*)", _PreviewFiles, {"path": self.root, "default_filename": "index.html"})]
 
 
 def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
     port = free_port(bind, port)
     preview = preview_config(config, bind, port)
+    # The watcher first: it counts any file saved after its creation as changed, so a save
+    # made during the first build is rebuilt too.
+    watcher = _FastWatcher()
     print(f"building {config.root} for preview...", flush=True)
     result = build_site(preview)  # a broken site at start is an error, as in `build`
     print(result.summary_line(), flush=True)
@@ -167,7 +200,7 @@ def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
 
     # livereload drops a reload that comes within 3 s of the previous one; edits don't wait.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-    server = _PreviewServer(watcher=_FastWatcher())
+    server = _PreviewServer(watcher=watcher)
     build_only = _Rebuilder(config.root, bind, port, ingest=False)
     for watched in ("content", "themes", "static", "briefing.toml", "entities.yml"):
         server.watch(str(config.root / watched), build_only)
