@@ -28,7 +28,9 @@ ROLES = (
     r"Mayor|Director|Chairman|Chairwoman|Chief Executive|CEO|chief executive(?: officer)?|"
     r"chairman|chairwoman|chief of staff|Chief of Staff|chief of the general staff|"
     r"Chief of the General Staff|commander|spokesman|spokeswoman|spokesperson|director|"
-    r"president|Mr\.?|Ms\.?|Mrs\.?|Dr\.?"
+    r"president|chief|leader|envoy|minister|secretary|ambassador|governor|senator|mayor|"
+    r"analyst|researcher|professor|adviser|advisor|official|founder|co-founder|executive|boss|"
+    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?"
 )
 ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{ROLES})\s+(?P<name>{FULL_NAME})")
 HEAD_OF = re.compile(rf"\bhead of [^,.;()\"“”]{{2,60}},\s+(?P<name>{FULL_NAME})")
