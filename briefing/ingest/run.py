@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import glob
 import logging
 import marshal
+import multiprocessing
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -90,12 +90,18 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
     if not seeds:
         log.warning("%s: no seed articles (*.txt) to ingest", shown(config.seeds_dir))
     lazy = _LazyRegistry(config.root, registry)
+    todo = []
     for seed in seeds:
+        if memory.unchanged(seed, by_source.get(seed.name), config.content_dir):
+            report.unchanged.append(by_source[seed.name].path)
+        else:
+            todo.append(seed)
+    prepared = _prepare_all(todo, lazy)
+    for seed, ready in zip(todo, prepared, strict=True):
         try:
-            if memory.unchanged(seed, by_source.get(seed.name), config.content_dir):
-                report.unchanged.append(by_source[seed.name].path)
-                continue
-            entry = _ingest_one(seed, config, lazy, by_source, taken, unreadable, report)
+            if isinstance(ready, BriefingError):
+                raise ready
+            entry = _ingest_one(seed, config, lazy, by_source, taken, unreadable, report, ready)
             if entry is not None:
                 memory.remember(seed, entry, config.content_dir)
             else:
@@ -234,11 +240,69 @@ def _scan_content(content_dir: Path, report: IngestReport, memory: IngestMemory
     return by_source, taken, unreadable
 
 
+# Reading and tagging is most of an ingest; past this many seeds it runs on every core.
+PARALLEL_SEEDS = 200
+_WORK: list[Path] = []
+_REGISTRY: Registry | None = None
+
+
+def _prepare_all(seeds: list[Path], registry: _LazyRegistry) -> list:
+    """(article, mtime, tagging) per seed, or the BriefingError it raised; in seed order."""
+    global _WORK, _REGISTRY
+    if not seeds:
+        return []
+    _WORK, _REGISTRY = seeds, registry.get()
+    _REGISTRY.automaton  # noqa: B018 - compiled once here, shared by the forked workers
+    chunks = [list(range(i, min(i + 100, len(seeds)))) for i in range(0, len(seeds), 100)]
+    cores = os.cpu_count() or 1
+    if len(seeds) < PARALLEL_SEEDS or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [item for chunk in chunks for item in _prepare_chunk(chunk)]
+    results: list = []
+    with multiprocessing.get_context("fork").Pool(min(cores, 8)) as pool:
+        for part in pool.imap(_prepare_chunk_portable, chunks):
+            results += [_revive(item) for item in part]
+    return results
+
+
+def _prepare_chunk(indices: list[int]) -> list:
+    assert _REGISTRY is not None
+    done: list = []
+    for i in indices:
+        try:
+            article, mtime = _read_seed(_WORK[i])
+            image = article.image
+            tagging = tag_article(_REGISTRY, title=article.title, paragraphs=article.paragraphs,
+                                  caption=image.caption if image else None,
+                                  alt=image.alt if image else None, with_candidates=False)
+            done.append((article, mtime, tagging))
+        except BriefingError as error:
+            done.append(error)
+    return done
+
+
+def _prepare_chunk_portable(indices: list[int]) -> list:
+    """As _prepare_chunk, with errors as tuples: an exception's fields do not survive pickling."""
+    return [("error", type(item).__name__, item.message, str(item.path or ""), item.line, item.hint)
+            if isinstance(item, BriefingError) else item for item in _prepare_chunk(indices)]
+
+
+def _revive(item):
+    if isinstance(item, tuple) and item and item[0] == "error":
+        import briefing.errors as errors
+        _tag, kind, message, path, line, hint = item
+        return getattr(errors, kind)(message, path or None, line, hint)
+    return item
+
+
 def _ingest_one(seed: Path, config: Config, registry: _LazyRegistry,
                 by_source: dict[str, _Existing], taken: set[str], unreadable: set[str],
-                report: IngestReport) -> tuple[Path, str, str] | None:
+                report: IngestReport, prepared: tuple | None = None) -> tuple[Path, str, str] | None:
     """Ingest one seed: (entry, slug, date) now in sync with it, or None if an editor's edit won."""
-    article, mtime = _read_seed(seed)
+    if prepared is None:
+        article, mtime = _read_seed(seed)
+        tagging = None
+    else:
+        article, mtime, tagging = prepared
     existing = by_source.get(seed.name)
     if existing is not None:
         slug, path = existing.slug, existing.path
@@ -258,8 +322,9 @@ def _ingest_one(seed: Path, config: Config, registry: _LazyRegistry,
         when = format_date(file_time_utc(mtime))
 
     image = article.image
-    tagging = tag_article(registry.get(), title=article.title, paragraphs=article.paragraphs,
-                          caption=image.caption if image else None, alt=image.alt if image else None)
+    tagging = tagging or tag_article(registry.get(), title=article.title, paragraphs=article.paragraphs,
+                                     caption=image.caption if image else None,
+                                     alt=image.alt if image else None, with_candidates=False)
     metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
     photo = _photo_beside(seed)
     if photo is not None and not _readable_photo(photo):
@@ -298,10 +363,31 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 def _photo_beside(seed: Path) -> Path | None:
     """seeds/NAME.jpg (or .jpeg, .png, .webp, any case) beside seeds/NAME.txt."""
-    for sibling in sorted(seed.parent.glob(glob.escape(seed.stem) + ".*")):
-        if sibling.suffix.lower() in PHOTO_SUFFIXES and sibling.is_file():
-            return sibling
-    return None
+    return _photos_in(seed.parent).get(seed.stem)
+
+
+_PHOTOS: dict[Path, tuple[int, dict[str, Path]]] = {}
+
+
+def _photos_in(folder: Path) -> dict[str, Path]:
+    """Photos in a seeds folder by stem, listed once per change of the folder.
+
+    Globbing the folder per seed made ingest quadratic: 10,000 seeds took minutes.
+    """
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        return {}
+    known = _PHOTOS.get(folder)
+    if known is None or known[0] != stamp:
+        photos: dict[str, Path] = {}
+        with os.scandir(folder) as listing:
+            for item in sorted(listing, key=lambda i: i.name):
+                name, dot, suffix = item.name.rpartition(".")
+                if dot and f".{suffix.lower()}" in PHOTO_SUFFIXES and item.is_file():
+                    photos.setdefault(name, Path(item.path))
+        known = _PHOTOS[folder] = (stamp, photos)
+    return known[1]
 
 
 def _readable_photo(photo: Path) -> bool:
