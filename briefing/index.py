@@ -65,10 +65,21 @@ def index_site(config: Config, entries: list[Entry],
     if related is None:
         site.related = compute_related(ordered, tags, config.related_count)
     else:
-        by_slug = {e.slug: e for e in ordered}
-        site.related = {slug: [Related(by_slug[other], tuple(shared)) for other, shared in items]
-                        for slug, items in related.items()}
+        site.related = _CachedRelated(related, {e.slug: e for e in ordered})
     return site
+
+
+class _CachedRelated(dict):
+    """Related briefings from the build cache, made into objects only for pages being made."""
+
+    def __init__(self, raw: dict[str, list], entries: dict[str, Entry]) -> None:
+        super().__init__()
+        self.raw, self.entries = raw, entries
+
+    def __missing__(self, slug: str) -> list[Related]:
+        made = self[slug] = [Related(self.entries[other], tuple(shared))
+                             for other, shared in self.raw[slug]]
+        return made
 
 
 def related_slugs(site: Site) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
