@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from briefing.display import shown
 from briefing.errors import ConfigError
 
 log = logging.getLogger("briefing")
@@ -112,7 +113,7 @@ def load_config(root: Path) -> Config:
             close = difflib.get_close_matches(key, _EDITABLE, n=1)
             suggestion = f"; did you mean '{close[0]}'?" if close else ""
             log.warning("%s:%s: unknown key '%s' is ignored%s",
-                        path, _line_of(text, key) or "?", key, suggestion)
+                        shown(path), _line_of(text, key) or "?", key, suggestion)
             continue
         expected = _TYPES.get(key, str)
         ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))

@@ -15,7 +15,8 @@ _CREDIT = re.compile(
 )
 # Trailing picture-library numbers on alt lines: "... with Turkey 925 001".
 _TRAILING_NUMBERS = re.compile(r"(?:\s+\d[\d ]*)+$")
-_MAX_TITLE = 300
+# A headline; anything longer is a paragraph that lost its title line (issue 8: 300 is bad input).
+_MAX_TITLE = 200
 
 
 @dataclass(frozen=True)

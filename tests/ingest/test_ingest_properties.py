@@ -42,7 +42,7 @@ def test_parse_seed_returns_an_article_or_a_format_error(text):
         assert str(error)
         return
     assert article.title and "\n" not in article.title and article.title == article.title.strip()
-    assert len(article.title) <= 300
+    assert len(article.title) <= 200
     assert article.paragraphs and all(p and "\n" not in p and p == p.strip() for p in article.paragraphs)
     if article.image is not None:
         for value in (article.image.alt, article.image.caption, article.image.credit):

@@ -69,8 +69,8 @@ def test_unique_slug_numbers_clashes_and_stays_within_80():
     assert numbered.endswith("-2") and len(numbered) <= 80
 
 
-def test_300_character_title_gives_a_short_slug_through_the_cli(seeds):
-    title = ("Parliament approves the largest defence budget increase in a generation " * 5)[:300].strip()
+def test_200_character_title_gives_a_short_slug_through_the_cli(seeds):
+    title = ("Parliament approves the largest defence budget increase in a generation " * 5)[:200].strip()
     root = seeds({"long.txt": f"{title}\n\nThe budget passed on Monday.\n"})
     run = ingest(root)
     assert run.code == 0, run.err
@@ -131,3 +131,14 @@ def test_new_seed_does_not_take_the_slug_of_an_entry_written_by_hand(seeds, regi
     _path, metadata, _body = entry_by_source(root, "a.txt")
     assert metadata["slug"] == "navy-orders-frigates-2"
     assert read(root / "content" / "navy-orders-frigates-2.md")[0]["source"] == "a.txt"
+
+
+def test_300_character_title_is_refused_with_one_line_naming_the_file(seeds):
+    title = ("Parliament approves the largest defence budget increase in a generation " * 5)[:300].strip()
+    root = seeds({"long.txt": f"{title}\n\nThe budget passed on Monday.\n", "ok.txt": "Fine\n\nBody.\n"})
+    run = ingest(root)
+    assert run.code == 1
+    lines = [line for line in run.err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "long.txt:1" in lines[0] and "title" in lines[0], lines
+    assert "Traceback" not in run.err
+    assert len(list((root / "content").glob("*.md"))) == 1  # the good seed still went in
