@@ -95,6 +95,7 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     shared = "\0".join([theme.fingerprint(), _config_key(config), registry_fingerprint(config.root)])
     registry = _LazyRegistry(config.root)
     entries, bodies, terms = load_entries(config, cache, progress)
+    _phase("load", started)
     check_unique_slugs(entries)
     public = config.output
     untouched = public.is_dir() and _untouched(public, cache.outputs)
@@ -118,13 +119,16 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
         replace_all = False
     else:
         site = index_site(config, entries, registry=registry)
+        _phase("index", started)
         cache.related = related_slugs(site)
         jobs = plan_outputs(site, bodies, terms, theme, shared, cache)
+        _phase("plan", started)
         replace_all = not cache.outputs or not public.is_dir()
         removed = [] if replace_all else sorted(set(cache.outputs) - {j.file for j in jobs})
 
     todo = [job for job in jobs if replace_all or not _up_to_date(job, cache, public)]
     _render_into(stage, todo, progress)
+    _phase("render", started)
     stage.commit([job.file for job in todo], removed, replace_all)
     manifest = _manifest(public, jobs)
     if replace_all or structure != cache.structure:
@@ -155,6 +159,11 @@ class _LazyRegistry:
             from briefing.entities import load_registry
             self._registry = load_registry(self.root)
         return self._registry.get(name)
+
+
+def _phase(name: str, started: float) -> None:
+    """`briefing build -v` says where the time goes."""
+    log.info("build: %s done at %.2f s", name, time.perf_counter() - started)
 
 
 @contextlib.contextmanager
