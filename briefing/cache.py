@@ -158,8 +158,8 @@ def _version() -> str:
 
 
 # What reads entries and renders bodies: a change to any of them invalidates the cache.
-_CODE_THAT_FILLS = ("entryfile.py", "load.py", "render/markdown.py", "render/search.py", "build.py",
-                    "cache.py")
+_CODE_THAT_FILLS = ("entryfile.py", "load.py", "content.py", "render/markdown.py", "render/search.py",
+                    "build.py", "plan.py", "cache.py")
 _CODE: str | None = None
 
 

@@ -1,0 +1,247 @@
+"""What public/ will hold: every output file with the fingerprint of what it is made from.
+
+`plan_outputs` lists them all (a full build); `plan_changed` lists only what an
+edit reaches when no entry's slug, date or tags changed. Nothing here renders:
+each Job carries a `make` the build runs for the outputs whose fingerprint changed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import marshal
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from briefing.cache import MARSHAL_VERSION, BuildCache
+from briefing.config import Config
+from briefing.errors import BuildError, ThemeError
+from briefing.index import Site
+from briefing.model import Entry
+from briefing.render import feeds, images, search, sitemap, urls
+from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
+from briefing.render.templates import Theme, make_environment, render
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output file: where it goes, what it is made from, how to make it."""
+
+    file: str
+    key: str
+    make: Callable[[], bytes]
+
+
+
+def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str, str]],
+                 theme: Theme, shared: str, cache: BuildCache) -> list[Job]:
+    """Every file public/ will hold, each with the fingerprint of what it is made from."""
+    config = site.config
+    env = make_environment(theme)
+    pages = all_pages(site, bodies)
+    for name in sorted({page.template for page in pages}):
+        _check_template(env, name)
+    jobs = [Job(page.file, fingerprint(shared, page.template, page.context), _page_maker(env, page))
+            for page in pages]
+    jobs += _feed_jobs(site, shared)
+    jobs += [job for e in site.entries for job in _photo_jobs(config, e)]
+    listed = [(p.url, p.context["entry"]["day"] if "entry" in p.context else None)
+              for p in pages if p.url != "404.html"]
+    jobs.append(Job("sitemap.xml", fingerprint(shared, "sitemap", listed),
+                    lambda: sitemap.sitemap(config, listed)))
+    jobs.append(Job("robots.txt", fingerprint(shared, "robots"), lambda: sitemap.robots(config)))
+    jobs.append(Job(".nojekyll", fingerprint(shared, "nojekyll"), lambda: b""))
+    shards = search.build_shards([(terms[e.slug][0].split(), terms[e.slug][1].split())
+                                  for e in site.entries[::-1]])
+    cache.shards.clear()
+    for name, shard in shards.items():
+        cache.shards[name] = shard
+    jobs += _search_jobs(site, shards)
+    for file, source in theme.static_files().items():
+        jobs.append(_static_job(file, source))
+    seen: dict[str, Job] = {}
+    for job in jobs:
+        if seen.setdefault(job.file, job) is not job:
+            raise BuildError(f"two outputs would be written to {job.file}", config.output,
+                             hint="rename the theme's static file or the entry's slug")
+    return jobs
+
+
+def _check_template(env, name: str) -> None:
+    """Compile each template once up front: a syntax error stops the build before any page."""
+    render_error = None
+    try:
+        env.get_template(name)
+    except Exception as exc:
+        render_error = exc
+    if render_error is not None:
+        try:
+            render(env, name, {})
+        except ThemeError:
+            raise
+        except Exception:
+            raise ThemeError(f"template {name} cannot be loaded: {render_error}") from None
+
+
+def _page_maker(env, page: PageJob) -> Callable[[], bytes]:
+    return lambda: render(env, page.template, page.context).encode("utf-8")
+
+
+def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> list[Job]:
+    config = site.config
+    items = feeds.feed_items(site.entries, config)
+    jobs = [
+        Job("atom.xml", fingerprint(shared, "atom", items),
+            lambda: feeds.atom(config, config.title, "", "atom.xml", items)),
+        Job("rss.xml", fingerprint(shared, "rss", items),
+            lambda: feeds.rss(config, config.title, "", "rss.xml", items)),
+    ]
+    for tag in site.tags.values():
+        if only_tags is not None and tag.slug not in only_tags:
+            continue
+        tag_items = feeds.feed_items(tag.entries, config)
+        title = f"{config.title}: {tag.name}"
+        page, feed = urls.tag(tag.slug), urls.tag_feed(tag.slug)
+        jobs.append(Job(feed, fingerprint(shared, "tag-atom", title, feed, tag_items),
+                        lambda t=title, p=page, f=feed, i=tag_items: feeds.atom(config, t, p, f, i)))
+    return jobs
+
+
+def _photo_jobs(config: Config, entry: Entry) -> list[Job]:
+    image = entry.image
+    if image is None or not image.file:
+        return []
+    source = config.content_dir / image.file
+    return [Job(v.file, fingerprint("photo", entry.digest, v.file, v.width, v.height, images.QUALITY),
+                lambda v=v: images.resize(source, v))
+            for v in images.variants(entry.slug, image.file, image.width, image.height)]
+
+
+def _search_jobs(site: Site, shards: dict[str, dict[str, list[int]]],
+                 only_shards: set[str] | None = None, only_docs: set[int] | None = None
+                 ) -> list[Job]:
+    """The search index's files; ids run oldest first so a new entry only appends."""
+    oldest_first = site.entries[::-1]
+    jobs = [Job(f"search/terms/{name}.json", fingerprint("", shard), lambda s=shard: search.shard_json(s))
+            for name, shard in sorted(shards.items()) if only_shards is None or name in only_shards]
+    size = search.DOCS_PER_FILE
+    for start in range(0, len(oldest_first), size):
+        if only_docs is not None and start // size not in only_docs:
+            continue
+        rows = [[urls.entry(e.slug), e.title, e.day.isoformat(), e.summary, list(e.tags)]
+                for e in oldest_first[start:start + size]]
+        jobs.append(Job(f"search/docs/{start // size}.json", fingerprint("", rows),
+                        lambda r=rows: search.docs_json(r)))
+    if only_docs is None:
+        count = len(oldest_first)
+        jobs.append(Job("search/meta.json", fingerprint("", "meta", count), lambda: search.meta_json(count)))
+    return jobs
+
+
+def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str, str]],
+                 previous_terms: dict[str, tuple[str, str]], theme: Theme, shared: str,
+                 cache: BuildCache, cards: dict[str, str]) -> tuple[list[Job], list[str]]:
+    """The outputs an edit reaches (and the files it empties) when no entry's slug, date or tags changed.
+
+    A changed body reaches its own page and the search index; a changed card
+    (title, summary, photo credit) also reaches every page that lists the
+    entry: neighbours, entries it is related to, its front page, tag pages,
+    editions and feeds. The tests check the result equals a clean build.
+    """
+    config = site.config
+    size = config.page_size
+    changed = sorted(e.slug for e in site.entries if cache.digests.get(e.slug) != e.digest)
+    shown_elsewhere = {slug for slug in changed if cache.cards.get(slug) != cards[slug]}
+    position = {e.slug: i for i, e in enumerate(site.entries)}
+    linked_from: dict[str, set[str]] = defaultdict(set)
+    if shown_elsewhere:
+        for slug, items in cache.related.items():
+            for other, _shared in items:
+                linked_from[other].add(slug)
+    reach = Changed(entries=set(changed), front=set(), tags=defaultdict(set), editions=set())
+    site_feed = tag_feeds = False
+    feed_tags: set[str] = set()
+    for slug in sorted(shown_elsewhere):
+        entry = site.entries[position[slug]]
+        reach.entries.update(linked_from[slug])
+        reach.entries.update(e.slug for e in (site.newer(entry), site.older(entry)) if e)
+        reach.front.add(position[slug] // size + 1)
+        reach.editions.update({entry.day.isoformat(), entry.day.isoformat()[:7]})
+        site_feed |= position[slug] < config.feed_size
+        for name in entry.tags:
+            tag = site.tag_by_name[name]
+            at = tag.entries.index(entry)
+            reach.tags[tag.slug].add(at // size + 1)
+            if at < config.feed_size:
+                feed_tags.add(tag.slug)
+                tag_feeds = True
+    env = make_environment(theme)
+    photos = [job for slug in changed for job in _photo_jobs(config, site.entries[position[slug]])]
+    made = {job.file for job in photos}
+    gone = [file for slug in changed for file in cache.outputs
+            if file.startswith(f"images/{slug}-") and file not in made]
+    pages = changed_pages(site, bodies, reach)
+    jobs = [Job(page.file, fingerprint(shared, page.template, page.context), _page_maker(env, page))
+            for page in pages]
+    jobs += photos
+    if site_feed or tag_feeds:
+        jobs += [job for job in _feed_jobs(site, shared, only_tags=feed_tags)
+                 if site_feed or job.file.startswith("tags/")]
+    # Patch the search postings in place: ids are unchanged because the order is.
+    total = len(site.entries)
+    touched: set[str] = set()
+    patched: dict[str, dict[str, list[int]]] = {}
+
+    def shard_of(term: str) -> dict[str, list[int]]:
+        key = search.shard_key(term)
+        if key not in patched:
+            patched[key] = dict(cache.shards.get(key) or {})
+        touched.add(key)
+        return patched[key]
+
+    for slug in changed:
+        code = (total - 1 - position[slug]) * 2
+        old = previous_terms.get(cache.digests[slug])
+        new = terms[slug]
+        for words, bit in ((old[0], 1), (old[1], 0)) if old else ():
+            for term in words.split():
+                shard = shard_of(term)
+                shard[term] = [c for c in shard[term] if c != code + bit]
+                if not shard[term]:
+                    del shard[term]
+        for words, bit in ((new[0], 1), (new[1], 0)):
+            for term in words.split():
+                shard = shard_of(term)
+                shard[term] = list(shard.get(term, ()))
+                bisect.insort(shard[term], code + bit)
+    emptied = set()
+    for key, shard in patched.items():
+        if shard:
+            cache.shards[key] = dict(sorted(shard.items()))
+        else:
+            del cache.shards[key]
+            emptied.add(key)
+    shards = {key: cache.shards[key] for key in touched - emptied}
+    docs = {(total - 1 - position[slug]) // search.DOCS_PER_FILE for slug in shown_elsewhere}
+    jobs += _search_jobs(site, shards, only_shards=touched - emptied, only_docs=docs)
+    return jobs, sorted([*gone, *(f"search/terms/{key}.json" for key in emptied)])
+
+
+def _static_job(file: str, source: Path) -> Job:
+    data = source.read_bytes()
+    return Job(file, hashlib.sha256(data).hexdigest()[:24], lambda: data)
+
+
+def config_key(config: Config) -> str:
+    values = [getattr(config, f.name) for f in fields(config) if f.name not in {"root", "source_text"}]
+    return repr(values)
+
+
+def fingerprint(shared: str, *parts: object) -> str:
+    digest = hashlib.sha256(shared.encode())
+    digest.update(marshal.dumps(parts, MARSHAL_VERSION))
+    return digest.hexdigest()[:24]
+
+
