@@ -7,6 +7,8 @@ out of themes.
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 
 from briefing.config import Config
@@ -53,8 +55,19 @@ def entry_view(site: Site, entry: Entry, body_html: str) -> dict:
         "image": image_view(entry) if image else None,
         "source": entry.source or "",
         "day_url": urls.day(entry.day),
+        # Ingest's summary is the body's own first sentences: printing both repeats them.
+        "summary_in_body": _opens_with(body_html, entry.summary),
     })
     return view
+
+
+def _opens_with(body_html: str, summary: str) -> bool:
+    """Whether the body's text starts with the summary (a cut one, ending in "…", too)."""
+    wanted = " ".join(summary.removesuffix("…").split())
+    if not wanted:
+        return True
+    head = html.unescape(re.sub(r"<[^>]*>", " ", body_html[: len(summary) * 3 + 200]))
+    return " ".join(head.split()).startswith(wanted)
 
 
 def link(entry: Entry | None) -> dict | None:
