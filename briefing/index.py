@@ -9,6 +9,7 @@ from slugify import slugify
 
 from briefing.config import Config
 from briefing.model import GROUP_LABELS, Edition, Entry, Tag
+from briefing.parallel import run_chunks
 
 # A shared weapon system says more about two briefings than a shared country.
 TYPE_WEIGHT = {"weapon_systems": 3.0, "people": 2.5, "organisations": 2.0, "topics": 1.0,
@@ -127,26 +128,54 @@ def _editions(entries: list[Entry], width: int) -> list[Edition]:
 
 def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int
                     ) -> dict[str, list[Related]]:
-    """Related briefings for every entry, with bounded work per entry.
+    """Related briefings for every entry, with bounded work per entry, on every core.
 
     Candidates are the WINDOW entries nearest in time on either side within
     each shared tag, so a tag on thousands of entries costs no more than a
     rare one. Score: the weights of shared tags, divided by (1 + years apart).
     """
+    global _RELATED
     index = {e.slug: i for i, e in enumerate(entries)}
-    days = [e.published.timestamp() / 86400 for e in entries]
     members = {name: [index[e.slug] for e in tag.entries] for name, tag in tags.items()}
-    position = {name: {i: p for p, i in enumerate(ids)} for name, ids in members.items()}
-    weights = {name: TYPE_WEIGHT.get(tag.group, 1.0) for name, tag in tags.items()}
-    result: dict[str, list[Related]] = {}
-    for me, entry in enumerate(entries):
-        if count <= 0:
-            result[entry.slug] = []
-            continue
+    _RELATED = _RelatedInputs(
+        entries=entries,
+        days=[e.published.timestamp() / 86400 for e in entries],
+        members=members,
+        position={name: {i: p for p, i in enumerate(ids)} for name, ids in members.items()},
+        weights={name: TYPE_WEIGHT.get(tag.group, 1.0) for name, tag in tags.items()},
+        count=count,
+    )
+    rows = run_chunks(_related_chunk, len(entries), False, "related")
+    return {entry.slug: [Related(entries[i], shared) for i, shared in row]
+            for entry, row in zip(entries, rows, strict=True)}
+
+
+@dataclass(frozen=True)
+class _RelatedInputs:
+    entries: list[Entry]
+    days: list[float]
+    members: dict[str, list[int]]  # tag -> entry positions, newest first
+    position: dict[str, dict[int, int]]  # tag -> entry position -> place in that tag's list
+    weights: dict[str, float]
+    count: int
+
+
+_RELATED: _RelatedInputs | None = None
+
+
+def _related_chunk(indices: list[int]) -> list[list[tuple[int, tuple[str, ...]]]]:
+    """Worker: (position, shared tags) of the related briefings of each entry in `indices`."""
+    data = _RELATED
+    assert data is not None
+    entries, days, weights, count = data.entries, data.days, data.weights, data.count
+    span = 1 + (days[0] - days[-1]) / 365 if days else 1
+    rows = []
+    for me in indices:
+        entry = entries[me]
         scores: Counter[int] = Counter()
-        for name in entry.tags:
-            ids = members[name]
-            at = position[name][me]
+        for name in entry.tags if count > 0 else ():
+            ids = data.members[name]
+            at = data.position[name][me]
             window = ids[max(0, at - WINDOW): at + WINDOW + 1]
             weight = weights[name]
             if weight == 1.0:
@@ -156,20 +185,15 @@ def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int
                     scores[other] += weight
         scores.pop(me, None)
         if not scores:
-            result[entry.slug] = []
+            rows.append([])
             continue
-        # Years apart only ever divide a score by at most 1 + span; skip what cannot make the cut.
+        # Years apart only ever divide a score by at most `span`; skip what cannot make the cut.
         mine = days[me]
-        span = 1 + (days[0] - days[-1]) / 365
         floor = sorted(scores.values(), reverse=True)[:count][-1] / span
         pool = [i for i, score in scores.items() if score >= floor]
         ranked = sorted(pool, key=lambda i: (-scores[i] / (1 + abs(days[i] - mine) / 365),
                                              abs(days[i] - mine), entries[i].slug))[:count]
-        related = []
-        for i in ranked:
-            other = entries[i]
-            shared = sorted((n for n in entry.tags if n in other.tags),
-                            key=lambda n: (-weights[n], n))
-            related.append(Related(other, tuple(shared)))
-        result[entry.slug] = related
-    return result
+        rows.append([(i, tuple(sorted((n for n in entry.tags if n in entries[i].tags),
+                                      key=lambda n: (-weights[n], n))))
+                     for i in ranked])
+    return rows
