@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import marshal
-import multiprocessing
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from briefing.ingest.writer import (
     write_atomic,
 )
 from briefing.load import list_entries
+from briefing.parallel import run_chunks
 
 log = logging.getLogger("briefing")
 
@@ -240,28 +240,22 @@ def _scan_content(content_dir: Path, report: IngestReport, memory: IngestMemory
     return by_source, taken, unreadable
 
 
-# Reading and tagging is most of an ingest; past this many seeds it runs on every core.
-PARALLEL_SEEDS = 200
 _WORK: list[Path] = []
 _REGISTRY: Registry | None = None
 
 
 def _prepare_all(seeds: list[Path], registry: _LazyRegistry) -> list:
-    """(article, mtime, tagging) per seed, or the BriefingError it raised; in seed order."""
+    """(article, mtime, tagging) per seed, or the BriefingError it raised; in seed order.
+
+    Reading and tagging is most of an ingest, so it runs on every core; slugs,
+    dates and writes stay in one process, in seed order, for stable results.
+    """
     global _WORK, _REGISTRY
     if not seeds:
         return []
     _WORK, _REGISTRY = seeds, registry.get()
     _REGISTRY.automaton  # noqa: B018 - compiled once here, shared by the forked workers
-    chunks = [list(range(i, min(i + 100, len(seeds)))) for i in range(0, len(seeds), 100)]
-    cores = os.cpu_count() or 1
-    if len(seeds) < PARALLEL_SEEDS or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [item for chunk in chunks for item in _prepare_chunk(chunk)]
-    results: list = []
-    with multiprocessing.get_context("fork").Pool(min(cores, 8)) as pool:
-        for part in pool.imap(_prepare_chunk_portable, chunks):
-            results += [_revive(item) for item in part]
-    return results
+    return run_chunks(_prepare_chunk, len(seeds), False, "seeds", size=100)
 
 
 def _prepare_chunk(indices: list[int]) -> list:
@@ -276,22 +270,8 @@ def _prepare_chunk(indices: list[int]) -> list:
                                   alt=image.alt if image else None, with_candidates=False)
             done.append((article, mtime, tagging))
         except BriefingError as error:
-            done.append(error)
+            done.append(error)  # a result, not a failure of the chunk: the other seeds go on
     return done
-
-
-def _prepare_chunk_portable(indices: list[int]) -> list:
-    """As _prepare_chunk, with errors as tuples: an exception's fields do not survive pickling."""
-    return [("error", type(item).__name__, item.message, str(item.path or ""), item.line, item.hint)
-            if isinstance(item, BriefingError) else item for item in _prepare_chunk(indices)]
-
-
-def _revive(item):
-    if isinstance(item, tuple) and item and item[0] == "error":
-        import briefing.errors as errors
-        _tag, kind, message, path, line, hint = item
-        return getattr(errors, kind)(message, path or None, line, hint)
-    return item
 
 
 def _ingest_one(seed: Path, config: Config, registry: _LazyRegistry,
