@@ -54,13 +54,30 @@ class BuildResult:
                 f"{self.removed} removed) in {self.seconds:.2f} s")
 
 
-def build_site(config: Config, *, progress: bool = False) -> BuildResult:
+class CacheHolder:
+    """A build cache kept in memory between builds (by `briefing serve`): no reload per save."""
+
+    def __init__(self) -> None:
+        self.cache: BuildCache | None = None
+        self.folder: Path | None = None
+
+
+def build_site(config: Config, *, progress: bool = False,
+               holder: CacheHolder | None = None) -> BuildResult:
     with site_lock(config):
+        kept = holder.cache if holder is not None and holder.folder == config.cache_dir else None
+        if holder is not None:
+            holder.cache = None  # a build that fails may leave it half-updated: reload next time
         try:
-            return _build(config, load_cache(config.cache_dir), progress)
+            cache = kept or load_cache(config.cache_dir)
+            result = _build(config, cache, progress)
         except CacheDamaged as exc:
             log.warning("build cache is damaged (%s); rebuilding everything", exc)
-            return _build(config, fresh_cache(config.cache_dir), progress)
+            cache = fresh_cache(config.cache_dir)
+            result = _build(config, cache, progress)
+        if holder is not None:
+            holder.cache, holder.folder = cache, config.cache_dir
+        return result
 
 
 def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:

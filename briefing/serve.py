@@ -1,6 +1,6 @@
 """`briefing serve`: build, serve with live reload, rebuild what a save changed.
 
-The preview is built into `.briefing-cache/serve/` with a loopback base_url,
+The preview is built into `.briefing-cache/serve-PORT/` with a loopback base_url,
 so public/ (what gets published) is never touched and a `briefing build` can
 run beside it. A failed rebuild keeps the last good pages and shows the
 error over every page until a save fixes it.
@@ -23,14 +23,15 @@ from livereload.watcher import Watcher
 from tornado import ioloop
 from tornado.web import RequestHandler
 
-from briefing.build import build_site
+from briefing.build import CacheHolder, build_site
 from briefing.config import Config, load_config
 from briefing.errors import BriefingError, BuildError
 
 log = logging.getLogger("briefing")
 
-SERVE_STATE = ".briefing-cache/serve-state"
-SERVE_ROOT = ".briefing-cache/serve"
+# Per port: two previews of one site (say, two branches' configs) must not share a lock or cache.
+SERVE_STATE = ".briefing-cache/serve-{port}-state"
+SERVE_ROOT = ".briefing-cache/serve-{port}"
 POLL_MS = 150
 EPOCH_POLL_MS = 500
 PORT_TRIES = 20
@@ -54,7 +55,8 @@ def preview_config(config: Config, bind: str, port: int) -> Config:
     host = f"[{host}]" if ":" in host else host
     base_path = config.base_path
     return replace(config, base_url=f"http://{host}:{port}{base_path}",
-                   output_dir=SERVE_ROOT + base_path.rstrip("/"), state_dir=SERVE_STATE)
+                   output_dir=SERVE_ROOT.format(port=port) + base_path.rstrip("/"),
+                   state_dir=SERVE_STATE.format(port=port))
 
 
 def free_port(bind: str, wanted: int) -> int:
@@ -79,8 +81,9 @@ def free_port(bind: str, wanted: int) -> int:
 class _Rebuilder:
     """What the watcher calls on a save: never raises, remembers the error for the overlay."""
 
-    def __init__(self, root: Path, bind: str, port: int, ingest: bool) -> None:
+    def __init__(self, root: Path, bind: str, port: int, ingest: bool, holder: CacheHolder) -> None:
         self.root, self.bind, self.port, self.ingest = root, bind, port, ingest
+        self.holder = holder
         self.__name__ = "ingest and build" if ingest else "build"
 
     def __call__(self) -> None:
@@ -93,7 +96,7 @@ class _Rebuilder:
                 for error in report.failed:
                     print(f"error: {error}", file=sys.stderr)
                 print(report.summary_line(), flush=True)
-            result = build_site(preview_config(config, self.bind, self.port))
+            result = build_site(preview_config(config, self.bind, self.port), holder=self.holder)
         except BriefingError as error:
             STATE.error = str(error)
             STATE.epoch += 1
@@ -193,18 +196,19 @@ def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
     # made during the first build is rebuilt too.
     watcher = _FastWatcher()
     print(f"building {config.root} for preview...", flush=True)
-    result = build_site(preview)  # a broken site at start is an error, as in `build`
+    holder = CacheHolder()  # the cache stays in memory between saves
+    result = build_site(preview, holder=holder)  # a broken site at start is an error, as in `build`
     print(result.summary_line(), flush=True)
-    root = config.root / SERVE_ROOT
+    root = config.root / SERVE_ROOT.format(port=port)
     _write_root_redirect(root, preview.base_path)
 
     # livereload drops a reload that comes within 3 s of the previous one; edits don't wait.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     server = _PreviewServer(watcher=watcher)
-    build_only = _Rebuilder(config.root, bind, port, ingest=False)
+    build_only = _Rebuilder(config.root, bind, port, ingest=False, holder=holder)
     for watched in ("content", "themes", "static", "briefing.toml", "entities.yml"):
         server.watch(str(config.root / watched), build_only)
-    server.watch(str(config.root / "seeds"), _Rebuilder(config.root, bind, port, ingest=True))
+    server.watch(str(config.root / "seeds"), _Rebuilder(config.root, bind, port, ingest=True, holder=holder))
     print(f"serving {preview.base_url} (Ctrl+C to stop)", flush=True)
     server.serve(port=port, host=bind, root=str(root), restart_delay=0)
     return 0

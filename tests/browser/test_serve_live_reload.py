@@ -255,7 +255,8 @@ def test_never_writes_into_public_nor_serves_outside_the_output(site, serve, liv
     assert {p.name for p in root.iterdir()} - top_level <= {".briefing-cache"}
 
     # Nothing outside the preview's output folder is reachable, however the path is spelled.
-    for path in ("../briefing.toml", "%2e%2e/briefing.toml", "..%2fbriefing.toml", "../serve-state/",
+    port = served.url.split(":")[2].split("/")[0]
+    for path in ("../briefing.toml", "%2e%2e/briefing.toml", "..%2fbriefing.toml", f"../serve-{port}-state/",
                  "%2e%2e/%2e%2e/briefing.toml", "%2e%2e/content/alpha.md", "..%2f..%2fcontent%2falpha.md"):
         status, body = _get(served.url + path)
         assert status != 200 or (b"Serve Test" not in body and b"title:" not in body), (path, status)
