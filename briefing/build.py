@@ -167,7 +167,9 @@ def site_lock(config: Config) -> Iterator[None]:
     try:
         try:
             import fcntl
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # A POSIX record lock, not flock: forked workers do not inherit it, so a build
+            # killed while its workers wind down does not block the next one.
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except ImportError:  # Windows: no advisory locks; builds are rarely concurrent there
             pass
         except OSError:
@@ -209,15 +211,21 @@ def _up_to_date(job: Job, cache: BuildCache, public: Path) -> bool:
     return (stat.st_size, stat.st_mtime_ns) == (known[1], known[2])
 
 
+_BUILDER = 0  # the pid of the process whose build this is
+
+
 def _render_into(stage: Stage, todo: list[Job], progress: bool) -> None:
-    global _JOBS, _STAGE
-    _JOBS, _STAGE = todo, stage
+    global _JOBS, _STAGE, _BUILDER
+    _JOBS, _STAGE, _BUILDER = todo, stage, os.getpid()
     run_chunks(_render_chunk, len(todo), progress, "pages")
 
 
 def _render_chunk(indices: list[int]) -> list[None]:
     assert _STAGE is not None
     for i in indices:
+        if os.getpid() != _BUILDER and os.getppid() != _BUILDER:
+            # Our build was killed: stop before writing into the next build's staging folder.
+            raise SystemExit(1)
         job = _JOBS[i]
         _STAGE.write(job.file, job.make())
     return [None] * len(indices)

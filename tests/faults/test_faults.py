@@ -94,7 +94,7 @@ def test_a_second_build_at_the_same_time_is_refused_with_a_clear_message(tmp_pat
     assert run_cli("build", "--site", str(root)).code == 0
     before = snapshot(root / "public")
     with (root / ".briefing-cache" / "lock").open("w") as held:
-        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running build holds it
+        fcntl.lockf(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running build holds it
         second = run_cli("build", "--site", str(root))
     assert second.code == 1
     assert "another build" in second.err and "running" in second.err
