@@ -2,43 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE_SEEDS = REPO / "seeds"
-SAMPLE_SEED = next(iter(sorted(SAMPLE_SEEDS.glob("*.txt"))))
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120) -> Run:
-    """`python -m briefing ARGS` in a subprocess: exit code, stdout and stderr as a user sees them."""
-    environment = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
-    done = subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
-    return Run(done.returncode, done.stdout, done.stderr)
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
-    for name, data in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    return root
+from shared_support import REPO, SAMPLE_SEED, SAMPLE_SEEDS, Run, run_cli, write_files  # noqa: F401
 
 
 @pytest.fixture

@@ -5,54 +5,25 @@ Pure functions; the sites themselves are in analyst_sites.py, the fixtures in co
 
 from __future__ import annotations
 
-import os
 import posixpath
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import yaml
+from shared_support import Run, run_cli, write_files  # noqa: F401
 
 GROUPS = ("countries", "people", "organisations", "weapon_systems", "topics")
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def err_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.strip()]
-
-
-def briefing(*args: str, cwd: Path | None = None, timeout: float = 120) -> Run:
-    """`python -m briefing ARGS` in a subprocess, as a user runs it."""
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    done = subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
-    return Run(done.returncode, done.stdout, done.stderr)
+# `briefing(...)` runs the CLI in a subprocess, as a user runs it.
+briefing = run_cli
 
 
 def must(run: Run, what: str) -> Run:
     assert run.code == 0, f"{what} failed ({run.code}):\nstdout: {run.out}\nstderr: {run.err}"
     assert "Traceback" not in run.err, run.err
     return run
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
-    for name, data in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    return root
 
 
 def build(root: Path) -> Run:

@@ -6,28 +6,16 @@ Pure functions, no fixtures: the fixtures live in this folder's conftest.py.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import shutil
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import yaml
 
-# The shared tests/conftest.py is a conftest, not an importable module: load it once by path.
-_spec = importlib.util.spec_from_file_location("briefing_tests_shared",
-                                               Path(__file__).resolve().parent.parent / "conftest.py")
-assert _spec is not None and _spec.loader is not None
-shared = sys.modules.setdefault(_spec.name, importlib.util.module_from_spec(_spec))
-if not hasattr(shared, "run_cli"):
-    _spec.loader.exec_module(shared)
-run_cli = shared.run_cli
-write_files = shared.write_files
-Run = shared.Run
-REPO = shared.REPO
-
+# Re-exported for this folder's tests.
+from shared_support import REPO, Run, run_cli, write_files  # noqa: F401
 
 # -- writing sites -------------------------------------------------------------
 

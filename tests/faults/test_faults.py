@@ -15,21 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-
-def run_cli(*args: str):
-    done = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=300)
-    done.code, done.err = done.returncode, done.stderr
-    return done
-
-
-def write_files(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    return root
-
+from shared_support import run_cli, write_files
 
 BODY = "\n\n".join(f"Paragraph {n} about S-400 deliveries, talks in Ankara and prices." for n in range(12))
 

@@ -6,10 +6,8 @@ tests/conftest.py is a conftest, not an importable module, so it is loaded by pa
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
-import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,17 +15,8 @@ from typing import Any
 import lxml.html
 import yaml
 
-_spec = importlib.util.spec_from_file_location("briefing_tests_shared",
-                                               Path(__file__).resolve().parent.parent / "conftest.py")
-assert _spec is not None and _spec.loader is not None
-shared = sys.modules.setdefault(_spec.name, importlib.util.module_from_spec(_spec))
-if not hasattr(shared, "run_cli"):
-    _spec.loader.exec_module(shared)
-run_cli = shared.run_cli
-write_files = shared.write_files
-Run = shared.Run
-REPO = shared.REPO
-SAMPLE_SEED: Path = shared.SAMPLE_SEED
+# Re-exported for this folder's tests.
+from shared_support import REPO, SAMPLE_SEED, Run, run_cli, write_files  # noqa: F401
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ENTITY_GROUPS = ("countries", "people", "organisations", "weapon_systems", "topics")
