@@ -46,7 +46,6 @@ class BuildResult:
     rendered: int
     removed: int
     seconds: float
-    search_updated: bool
 
     def summary_line(self) -> str:
         return (f"build: {self.entries} entries, {self.outputs} files "
@@ -96,8 +95,8 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     if inputs == cache.inputs and untouched:
         # Nothing read differs from what public/ was built from: nothing to write.
         save_cache(cache)
-        return BuildResult(len(entries), len(cache.outputs), 0, 0,
-                           time.perf_counter() - started, False)
+        return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=0, removed=0,
+                           seconds=time.perf_counter() - started)
 
     structure = fingerprint(shared, [(e.slug, e.published.isoformat(), e.tags, sorted(e.entities.items()))
                               for e in sorted(entries, key=lambda e: e.slug)])
@@ -136,8 +135,7 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     cache.terms.keep_only({e.digest for e in entries})
     save_cache(cache)
     return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=len(todo),
-                       removed=len(removed), seconds=time.perf_counter() - started,
-                       search_updated=any(j.file.startswith("search/") for j in todo))
+                       removed=len(removed), seconds=time.perf_counter() - started)
 
 
 class _LazyRegistry:

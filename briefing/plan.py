@@ -17,12 +17,12 @@ from pathlib import Path
 
 from briefing.cache import MARSHAL_VERSION, BuildCache
 from briefing.config import Config
-from briefing.errors import BuildError, ThemeError
+from briefing.errors import BuildError
 from briefing.index import Site
 from briefing.model import Entry
 from briefing.render import feeds, images, search, sitemap, urls
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
-from briefing.render.templates import Theme, make_environment, render
+from briefing.render.templates import Theme, load, make_environment, render
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
     env = make_environment(theme)
     pages = all_pages(site, bodies)
     for name in sorted({page.template for page in pages}):
-        _check_template(env, name)
+        load(env, name)
     jobs = [Job(page.file, fingerprint(shared, page.template, page.context), _page_maker(env, page))
             for page in pages]
     jobs += _feed_jobs(site, shared)
@@ -67,22 +67,6 @@ def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
             raise BuildError(f"two outputs would be written to {job.file}", config.output,
                              hint="rename the theme's static file or the entry's slug")
     return jobs
-
-
-def _check_template(env, name: str) -> None:
-    """Compile each template once up front: a syntax error stops the build before any page."""
-    render_error = None
-    try:
-        env.get_template(name)
-    except Exception as exc:
-        render_error = exc
-    if render_error is not None:
-        try:
-            render(env, name, {})
-        except ThemeError:
-            raise
-        except Exception:
-            raise ThemeError(f"template {name} cannot be loaded: {render_error}") from None
 
 
 def _page_maker(env, page: PageJob) -> Callable[[], bytes]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import marshal
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -430,8 +429,3 @@ def _read_seed(seed: Path):
         hint = ("add the article's paragraphs below the title" if "no body" in str(exc)
                 else "put the title alone on the first line, then a blank line, then the text")
         raise SeedError(str(exc), where, exc.line, hint=hint) from exc
-
-
-def ingest_paths(reports: Iterable[IngestReport]) -> list[Path]:
-    """Every entry a set of reports wrote: what a rebuild must look at."""
-    return [p for r in reports for p in (*r.new, *r.updated)]

@@ -7,9 +7,11 @@ files follow the same order (`themes/<theme>/static/`, then the default's).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sys
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -128,8 +130,24 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 def render(env: jinja2.Environment, name: str, context: dict) -> str:
-    try:
+    with theme_errors(env, name):
         return env.get_template(name).render(context)
+    raise AssertionError("unreachable")  # theme_errors re-raises; this keeps type checkers calm
+
+
+def load(env: jinja2.Environment, name: str) -> None:
+    """Compile a template now: a syntax error stops the build before any page is made."""
+    with theme_errors(env, name):
+        env.get_template(name)
+
+
+@contextlib.contextmanager
+def theme_errors(env: jinja2.Environment, name: str) -> Iterator[None]:
+    """Template failures as one-line ThemeErrors naming the template file and line."""
+    try:
+        yield
+    except ThemeError:
+        raise
     except jinja2.TemplateNotFound as exc:
         # Name the template and line that asked for the missing one (none if `name` is missing).
         path, line = _template_frame(exc)
@@ -143,6 +161,9 @@ def render(env: jinja2.Environment, name: str, context: dict) -> str:
         path, line = _template_frame(exc)
         raise ThemeError(f"template error in {name}: {exc.message or exc}", path, line,
                          hint="fix the template or the variable it uses") from exc
+    except OSError as exc:
+        raise ThemeError(f"template {name} cannot be read: {exc.strerror or exc}",
+                         _template_file(env, name), hint="check the file's permissions") from exc
     except UnicodeDecodeError as exc:
         own = _template_file(env, name)
         if own is not None and not _is_utf8(own):
