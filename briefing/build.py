@@ -29,13 +29,13 @@ from briefing.cache import (
 from briefing.config import Config
 from briefing.content import load_entries
 from briefing.errors import BuildError
-from briefing.fingerprints import registry_fingerprint
 from briefing.index import index_site, related_slugs
 from briefing.load import check_unique_slugs
 from briefing.output import Stage, open_stage
 from briefing.parallel import run_chunks
 from briefing.plan import Job, config_key, fingerprint, plan_changed, plan_outputs
 from briefing.render.templates import find_theme
+from briefing.site_registry import LazyRegistry, registry_fingerprint
 
 log = logging.getLogger("briefing")
 
@@ -85,7 +85,7 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     stage = open_stage(config.cache_dir, config.output)
     theme = find_theme(config)
     shared = "\0".join([theme.fingerprint(), config_key(config), registry_fingerprint(config.root)])
-    registry = _LazyRegistry(config.root)
+    registry = LazyRegistry(config.root)
     entries, bodies, terms = load_entries(config, cache, progress)
     _phase("load", started)
     check_unique_slugs(entries)
@@ -136,20 +136,6 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     save_cache(cache)
     return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=len(todo),
                        removed=len(removed), seconds=time.perf_counter() - started)
-
-
-class _LazyRegistry:
-    """The entity registry, loaded only if a page asks for an entity's aliases."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self._registry = None
-
-    def get(self, name: str):
-        if self._registry is None:
-            from briefing.entities import load_registry
-            self._registry = load_registry(self.root)
-        return self._registry.get(name)
 
 
 def _phase(name: str, started: float) -> None:

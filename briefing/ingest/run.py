@@ -11,10 +11,9 @@ from pathlib import Path
 
 from briefing.config import Config
 from briefing.display import shown
-from briefing.entities import Registry, load_registry, tag_article
+from briefing.entities import Registry, tag_article
 from briefing.entryfile import read_entry
 from briefing.errors import BriefingError, ContentError, SeedError
-from briefing.fingerprints import registry_fingerprint
 from briefing.ingest.dates import file_time_utc, format_date
 from briefing.ingest.decode import NotText, decode_seed
 from briefing.ingest.parse import SeedFormatError, parse_seed
@@ -28,6 +27,7 @@ from briefing.ingest.writer import (
 )
 from briefing.load import list_entries
 from briefing.parallel import run_chunks
+from briefing.site_registry import LazyRegistry, registry_fingerprint
 
 log = logging.getLogger("briefing")
 
@@ -88,7 +88,7 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
     seeds = list_seeds(config.seeds_dir)
     if not seeds:
         log.warning("%s: no seed articles (*.txt) to ingest", shown(config.seeds_dir))
-    lazy = _LazyRegistry(config.root, registry)
+    lazy = LazyRegistry(config.root, registry)
     todo = []
     for seed in seeds:
         if memory.unchanged(seed, by_source.get(seed.name), config.content_dir):
@@ -115,18 +115,6 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
             log.warning("%s stays: its seed %s is gone (delete the entry to unpublish it)",
                         shown(existing.path), shown(config.seeds_dir / source))
     return report
-
-
-class _LazyRegistry:
-    """The registry, loaded when the first seed needs tagging (often none does)."""
-
-    def __init__(self, root: Path, registry: Registry | None) -> None:
-        self.root, self.registry = root, registry
-
-    def get(self) -> Registry:
-        if self.registry is None:
-            self.registry = load_registry(self.root)
-        return self.registry
 
 
 def _stat(path: Path) -> tuple | None:
@@ -243,7 +231,7 @@ _WORK: list[Path] = []
 _REGISTRY: Registry | None = None
 
 
-def _prepare_all(seeds: list[Path], registry: _LazyRegistry) -> list:
+def _prepare_all(seeds: list[Path], registry: LazyRegistry) -> list:
     """(article, mtime, tagging) per seed, or the BriefingError it raised; in seed order.
 
     Reading and tagging is most of an ingest, so it runs on every core; slugs,
@@ -252,7 +240,7 @@ def _prepare_all(seeds: list[Path], registry: _LazyRegistry) -> list:
     global _WORK, _REGISTRY
     if not seeds:
         return []
-    _WORK, _REGISTRY = seeds, registry.get()
+    _WORK, _REGISTRY = seeds, registry.load()
     _REGISTRY.automaton  # noqa: B018 - compiled once here, shared by the forked workers
     return run_chunks(_prepare_chunk, len(seeds), False, "seeds", size=100)
 
@@ -273,7 +261,7 @@ def _prepare_chunk(indices: list[int]) -> list:
     return done
 
 
-def _ingest_one(seed: Path, config: Config, registry: _LazyRegistry,
+def _ingest_one(seed: Path, config: Config, registry: LazyRegistry,
                 by_source: dict[str, _Existing], taken: set[str], unreadable: set[str],
                 report: IngestReport, prepared: tuple | None = None) -> tuple[Path, str, str] | None:
     """Ingest one seed: (entry, slug, date) now in sync with it, or None if an editor's edit won."""
@@ -301,7 +289,7 @@ def _ingest_one(seed: Path, config: Config, registry: _LazyRegistry,
         when = format_date(file_time_utc(mtime))
 
     image = article.image
-    tagging = tagging or tag_article(registry.get(), title=article.title, paragraphs=article.paragraphs,
+    tagging = tagging or tag_article(registry.load(), title=article.title, paragraphs=article.paragraphs,
                                      caption=image.caption if image else None,
                                      alt=image.alt if image else None, with_candidates=False)
     metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
