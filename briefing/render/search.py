@@ -23,6 +23,7 @@ from collections import defaultdict
 
 DOCS_PER_FILE = 500
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_JOINER = re.compile(r"[-']")
 STOP_WORDS = frozenset("""
 a an and are as at be been but by for from had has have he her his i in into is it its
 of on or our she that the their them there they this to was we were which who will with
@@ -41,14 +42,18 @@ def fold(text: str) -> str:
 
 def terms_of(text: str) -> set[str]:
     """The searchable terms of a text; the client splits queries the same way."""
-    found: set[str] = set()
-    # Fold word by word: most words are ASCII, and folding a whole body char by char is slow.
-    words = {fold(w) for w in _WORD.findall(text.casefold())}
-    for word in _WORD.findall(" ".join(words)):
-        parts = re.split(r"[-']", word)
-        if len(parts) > 1:
+    words = set(_WORD.findall(text.casefold()))
+    plain = {w for w in words if w.isascii()}
+    if len(plain) < len(words):
+        # Folding can change a word's bounds ("ß" -> "ss", a ligature), so folded words are
+        # split again; ASCII words are already folded and whole.
+        plain.update(_WORD.findall(" ".join(fold(w) for w in words - plain)))
+    found = {w for w in plain if len(w) > 1 and "-" not in w and "'" not in w} - STOP_WORDS
+    for word in plain:
+        if "-" in word or "'" in word:
+            parts = _JOINER.split(word)
             found.add("".join(parts))
-        found.update(p for p in parts if len(p) > 1 and p not in STOP_WORDS)
+            found.update(p for p in parts if len(p) > 1 and p not in STOP_WORDS)
     return found
 
 
