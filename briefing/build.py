@@ -33,7 +33,7 @@ from briefing.index import index_site, related_slugs
 from briefing.load import check_unique_slugs
 from briefing.output import Stage, open_stage
 from briefing.parallel import run_chunks
-from briefing.plan import Job, config_key, fingerprint, plan_changed, plan_outputs
+from briefing.plan import Job, PageOutput, config_key, fingerprint, plan_changed, plan_outputs
 from briefing.render.templates import find_theme
 from briefing.site_registry import LazyRegistry, registry_fingerprint
 
@@ -118,11 +118,13 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
         replace_all = not cache.outputs or not public.is_dir()
         removed = [] if replace_all else sorted(set(cache.outputs) - {j.file for j in jobs})
 
-    todo = [job for job in jobs if replace_all or not _up_to_date(job, cache, public)]
-    _render_into(stage, todo, progress)
+    known = {} if replace_all else cache.outputs
+    outcomes = _render_into(stage, jobs, known, public, progress)
     _phase("render", started)
-    stage.commit([job.file for job in todo], removed, replace_all)
-    manifest = _manifest(public, jobs)
+    written = [job.file for job, (_key, _size, _mtime, wrote) in zip(jobs, outcomes, strict=True) if wrote]
+    stage.commit(written, removed, replace_all)
+    # The stat of each staged file is the stat in public/: committing renames, keeping mtimes.
+    manifest = {job.file: outcome[:3] for job, outcome in zip(jobs, outcomes, strict=True)}
     if replace_all or structure != cache.structure:
         cache.outputs = manifest
     else:
@@ -134,7 +136,7 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     cache.bodies.keep_only({e.body_key for e in entries})
     cache.terms.keep_only({e.digest for e in entries})
     save_cache(cache)
-    return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=len(todo),
+    return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=len(written),
                        removed=len(removed), seconds=time.perf_counter() - started)
 
 
@@ -165,8 +167,10 @@ def site_lock(config: Config) -> Iterator[None]:
 
 
 
-_JOBS: list[Job] = []
+_JOBS: list[Job | PageOutput] = []
 _STAGE: Stage | None = None
+_KNOWN: dict[str, tuple[str, int, int]] = {}
+_PUBLIC = ""
 
 
 def _untouched(public: Path, outputs: dict[str, tuple[str, int, int]]) -> bool:
@@ -184,42 +188,41 @@ def _untouched(public: Path, outputs: dict[str, tuple[str, int, int]]) -> bool:
     return True
 
 
-def _up_to_date(job: Job, cache: BuildCache, public: Path) -> bool:
-    known = cache.outputs.get(job.file)
-    if known is None or known[0] != job.key:
-        return False
-    try:
-        stat = (public / job.file).stat()
-    except OSError:
-        return False
-    return (stat.st_size, stat.st_mtime_ns) == (known[1], known[2])
-
-
 _BUILDER = 0  # the pid of the process whose build this is
 
 
-def _render_into(stage: Stage, todo: list[Job], progress: bool) -> None:
-    global _JOBS, _STAGE, _BUILDER
-    _JOBS, _STAGE, _BUILDER = todo, stage, os.getpid()
-    run_chunks(_render_chunk, len(todo), progress, "pages")
+def _render_into(stage: Stage, jobs: list[Job | PageOutput], known: dict[str, tuple[str, int, int]],
+                 public: Path, progress: bool) -> list[tuple[str, int, int, bool]]:
+    """(fingerprint, size, mtime, written) per job: each is rendered unless public/ has it.
+
+    Fingerprints are worked out here, in the workers, as the views they hash are made there.
+    """
+    global _JOBS, _STAGE, _BUILDER, _KNOWN, _PUBLIC
+    _JOBS, _STAGE, _BUILDER, _KNOWN, _PUBLIC = jobs, stage, os.getpid(), known, str(public) + os.sep
+    return run_chunks(_render_chunk, len(jobs), progress, "pages")
 
 
-def _render_chunk(indices: list[int]) -> list[None]:
+def _render_chunk(indices: list[int]) -> list[tuple[str, int, int, bool]]:
     assert _STAGE is not None
+    done = []
     for i in indices:
         if os.getpid() != _BUILDER and os.getppid() != _BUILDER:
             # Our build was killed: stop before writing into the next build's staging folder.
             raise SystemExit(1)
         job = _JOBS[i]
-        _STAGE.write(job.file, job.make())
-    return [None] * len(indices)
+        key = job.key
+        before = _KNOWN.get(job.file)
+        if before is not None and before[0] == key and _unchanged_in_public(job.file, before):
+            done.append((key, before[1], before[2], False))
+            continue
+        size, mtime = _STAGE.write(job.file, job.make())
+        done.append((key, size, mtime, True))
+    return done
 
 
-def _manifest(public: Path, jobs: list[Job]) -> dict[str, tuple[str, int, int]]:
-    manifest = {}
-    for job in jobs:
-        stat = (public / job.file).stat()
-        manifest[job.file] = (job.key, stat.st_size, stat.st_mtime_ns)
-    return manifest
-
-
+def _unchanged_in_public(file: str, before: tuple[str, int, int]) -> bool:
+    try:
+        stat = os.stat(_PUBLIC + file)
+    except OSError:
+        return False
+    return (stat.st_size, stat.st_mtime_ns) == (before[1], before[2])

@@ -26,13 +26,21 @@ class Stage:
 
     root: Path
     public: Path
-    written: list[str] = field(default_factory=list)
+    folders: set[str] = field(default_factory=set)  # made in this process
 
-    def write(self, relative: str, data: bytes) -> None:
-        target = self.root / relative
+    def write(self, relative: str, data: bytes) -> tuple[int, int]:
+        """Stage one file; its (size, mtime), which committing it keeps."""
+        target = os.path.join(self.root, relative)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            folder = os.path.dirname(target)
+            if folder not in self.folders:
+                os.makedirs(folder, exist_ok=True)
+                self.folders.add(folder)
+            with open(target, "wb") as handle:
+                handle.write(data)
+                handle.flush()  # the stat must see the last write's size and time
+                stat = os.fstat(handle.fileno())
+            return stat.st_size, stat.st_mtime_ns
         except OSError as exc:
             raise BuildError(f"cannot write {relative}: {exc.strerror}", self.root,
                              hint="check free disk space and permissions") from exc

@@ -34,21 +34,38 @@ class Job:
     make: Callable[[], bytes]
 
 
+class PageOutput:
+    """A page as a Job whose fingerprint is worked out on first use, in the worker that
+    renders it: making 20,000 views and fingerprints in the parent left a core idle."""
+
+    def __init__(self, env, page: PageJob, shared: str) -> None:
+        self.env, self.page, self.shared = env, page, shared
+        self.file = page.file
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = fingerprint(self.shared, self.page.template, self.page.context)
+        return self._key
+
+    def make(self) -> bytes:
+        return render(self.env, self.page.template, self.page.context).encode("utf-8")
+
+
 
 def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str, str]],
-                 theme: Theme, shared: str, cache: BuildCache) -> list[Job]:
+                 theme: Theme, shared: str, cache: BuildCache) -> list[Job | PageOutput]:
     """Every file public/ will hold, each with the fingerprint of what it is made from."""
     config = site.config
     env = make_environment(theme)
     pages = all_pages(site, bodies)
     for name in sorted({page.template for page in pages}):
         load(env, name)
-    jobs = [Job(page.file, fingerprint(shared, page.template, page.context), _page_maker(env, page))
-            for page in pages]
+    jobs: list[Job | PageOutput] = [PageOutput(env, page, shared) for page in pages]
     jobs += _feed_jobs(site, shared)
     jobs += [job for e in site.entries for job in _photo_jobs(config, e)]
-    listed = [(p.url, p.context["entry"]["day"] if "entry" in p.context else None)
-              for p in pages if p.url != "404.html"]
+    listed = [(p.url, p.day) for p in pages if p.url != "404.html"]
     jobs.append(Job("sitemap.xml", fingerprint(shared, "sitemap", listed),
                     lambda: sitemap.sitemap(config, listed)))
     jobs.append(Job("robots.txt", fingerprint(shared, "robots"), lambda: sitemap.robots(config)))
@@ -61,16 +78,12 @@ def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
     jobs += _search_jobs(site, shards)
     for file, source in theme.static_files().items():
         jobs.append(_static_job(file, source))
-    seen: dict[str, Job] = {}
+    seen: dict[str, Job | PageOutput] = {}
     for job in jobs:
         if seen.setdefault(job.file, job) is not job:
             raise BuildError(f"two outputs would be written to {job.file}", config.output,
                              hint="rename the theme's static file or the entry's slug")
     return jobs
-
-
-def _page_maker(env, page: PageJob) -> Callable[[], bytes]:
-    return lambda: render(env, page.template, page.context).encode("utf-8")
 
 
 def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> list[Job]:
@@ -126,7 +139,7 @@ def _search_jobs(site: Site, shards: dict[str, dict[str, list[int]]],
 
 def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str, str]],
                  previous_terms: dict[str, tuple[str, str]], theme: Theme, shared: str,
-                 cache: BuildCache, cards: dict[str, str]) -> tuple[list[Job], list[str]]:
+                 cache: BuildCache, cards: dict[str, str]) -> tuple[list[Job | PageOutput], list[str]]:
     """The outputs an edit reaches (and the files it empties) when no entry's slug, date or tags changed.
 
     A changed body reaches its own page and the search index; a changed card
@@ -167,8 +180,7 @@ def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
     gone = [file for slug in changed for file in cache.outputs
             if file.startswith(f"images/{slug}-") and file not in made]
     pages = changed_pages(site, bodies, reach)
-    jobs = [Job(page.file, fingerprint(shared, page.template, page.context), _page_maker(env, page))
-            for page in pages]
+    jobs: list[Job | PageOutput] = [PageOutput(env, page, shared) for page in pages]
     jobs += photos
     if site_feed or tag_feeds:
         jobs += [job for job in _feed_jobs(site, shared, only_tags=feed_tags)

@@ -9,10 +9,11 @@ so the build can skip pages whose view has not changed.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing.index import Site
-from briefing.model import Edition, Tag
+from briefing.model import Edition, Entry, Tag
 from briefing.render import urls
 from briefing.render.templates import long_date
 from briefing.render.views import (
@@ -29,28 +30,46 @@ from briefing.render.views import (
 )
 
 
-@dataclass(frozen=True)
 class PageJob:
-    url: str  # "" for the front page, "briefings/x/", "404.html"
-    template: str
-    context: dict
+    """One HTML page: its URL and template, and its view, made on first use.
+
+    The view is made where the page is rendered, in a worker process: on a large
+    site, making every view in the parent would leave the other cores idle.
+    """
+
+    def __init__(self, url: str, template: str, make_context: Callable[[], dict],
+                 day: str | None = None) -> None:
+        self.url = url  # "" for the front page, "briefings/x/", "404.html"
+        self.template = template
+        self.day = day  # the entry's day, for the sitemap's lastmod
+        self._make_context: Callable[[], dict] | None = make_context
+        self._context: dict | None = None
 
     @property
     def file(self) -> str:
         return urls.output_file(self.url)
 
+    @property
+    def context(self) -> dict:
+        if self._make_context is not None:
+            self._context, self._make_context = self._make_context(), None
+        assert self._context is not None
+        return self._context
 
-def _page(site: Site, url: str, template: str, title: str, root: str | None = None,
-          **view: object) -> PageJob:
+
+def _page(site: Site, url: str, template: str, title: str, view: Callable[[], dict] | None = None,
+          root: str | None = None, day: str | None = None) -> PageJob:
     config = site.config
-    context = {
-        "site": site_view(config),
-        "root": urls.root_from(url) if root is None else root,
-        "page": {"url": url, "title": title, "canonical": urls.absolute(config, url),
-                 "kind": template.removesuffix(".html")},
-        **view,
-    }
-    return PageJob(url, template, context)
+
+    def context() -> dict:
+        return {
+            "site": site_view(config),
+            "root": urls.root_from(url) if root is None else root,
+            "page": {"url": url, "title": title, "canonical": urls.absolute(config, url),
+                     "kind": template.removesuffix(".html")},
+            **(view() if view is not None else {}),
+        }
+    return PageJob(url, template, context, day)
 
 
 class Cards(dict):
@@ -110,41 +129,41 @@ def _pagination(base: str, number: int, total: int) -> dict:
     }
 
 
-def _paged(site: Site, base: str, items: list, template: str, title: str,
-           only: set[int] | None = None, **view: object) -> list[PageJob]:
-    """`items` are cards, or slugs to look up in `view["cards"]` lazily."""
-    cards = view.pop("cards", None)
+def _paged(site: Site, base: str, slugs: list[str], template: str, title: str, cards: Cards,
+           only: set[int] | None = None, extra: Callable[[int], dict] = lambda number: {}
+           ) -> list[PageJob]:
+    """A list of entries over numbered pages; `extra(number)` adds to each page's view."""
     size = site.config.page_size
-    total = max(1, math.ceil(len(items) / size))
+    total = max(1, math.ceil(len(slugs) / size))
     jobs = []
     for number in range(1, total + 1):
         if only is not None and number not in only:
             continue
-        chunk = items[(number - 1) * size: number * size]
-        if cards is not None:
-            chunk = [cards[slug] for slug in chunk]
         page_title = title if number == 1 else f"{title} (page {number} of {total})"
-        jobs.append(_page(site, urls.paged(base, number), template, page_title,
-                          groups=groups_by_day(chunk), pagination=_pagination(base, number, total),
-                          **view))
+
+        def view(number: int = number) -> dict:
+            chunk = [cards[slug] for slug in slugs[(number - 1) * size: number * size]]
+            return {"groups": groups_by_day(chunk), "pagination": _pagination(base, number, total),
+                    **extra(number)}
+        jobs.append(_page(site, urls.paged(base, number), template, page_title, view))
     return jobs
 
 
 def front_pages(site: Site, cards: Cards, only: set[int] | None = None) -> list[PageJob]:
     """The digest: newest entries first, grouped into their day's edition."""
-    items = [e.slug for e in site.entries]
-    return _paged(site, "", items, "list.html", site.config.title, only, cards=cards,
-                  count=len(items))
+    slugs = [e.slug for e in site.entries]
+    return _paged(site, "", slugs, "list.html", site.config.title, cards, only,
+                  lambda number: {"count": len(slugs)})
 
 
 def entry_pages(site: Site, bodies: dict[str, str], only: set[str] | None = None) -> list[PageJob]:
-    return [
-        _page(site, urls.entry(e.slug), "entry.html", e.title,
-              entry=entry_view(site, e, bodies[e.slug]),
-              newer=link(site.newer(e)), older=link(site.older(e)),
-              related=related_view(site, site.related[e.slug]))
-        for e in site.entries if only is None or e.slug in only
-    ]
+    def view(e: Entry) -> dict:
+        return {"entry": entry_view(site, e, bodies[e.slug]),
+                "newer": link(site.newer(e)), "older": link(site.older(e)),
+                "related": related_view(site, site.related[e.slug])}
+    return [_page(site, urls.entry(e.slug), "entry.html", e.title, lambda e=e: view(e),
+                  day=e.day.isoformat())
+            for e in site.entries if only is None or e.slug in only]
 
 
 def tag_pages(site: Site, cards: Cards) -> list[PageJob]:
@@ -153,17 +172,16 @@ def tag_pages(site: Site, cards: Cards) -> list[PageJob]:
 
 def _tag_pages(site: Site, tag: Tag, cards: Cards, only: set[int] | None = None) -> list[PageJob]:
     """An entity page: what it is, how often and when it was in the news, and its briefings."""
-    items = [e.slug for e in tag.entries]
-    view = {"tag": entity_view(site, tag), "profile": None}
-    jobs = _paged(site, urls.tag(tag.slug), items, "tag.html", tag.name, only, cards=cards, **view)
-    if jobs and jobs[0].context["pagination"]["number"] == 1:
+    def extra(number: int) -> dict:
         # The profile (aliases, timeline, companions) heads page 1 only.
-        jobs[0].context["profile"] = entity_profile(site, tag)
-    return jobs
+        return {"tag": entity_view(site, tag),
+                "profile": entity_profile(site, tag) if number == 1 else None}
+    return _paged(site, urls.tag(tag.slug), [e.slug for e in tag.entries], "tag.html", tag.name,
+                  cards, only, extra)
 
 
 def tag_index_page(site: Site) -> PageJob:
-    return _page(site, urls.TAGS, "tags.html", "Tags", groups=tag_index_view(site))
+    return _page(site, urls.TAGS, "tags.html", "Tags", lambda: {"groups": tag_index_view(site)})
 
 
 def edition_pages(site: Site, cards: Cards, only: set[str] | None = None) -> list[PageJob]:
@@ -177,31 +195,38 @@ def _editions(site: Site, editions: list[Edition], cards: Cards, url_of,
     for i, edition in enumerate(editions):
         if only is not None and edition.key not in only:
             continue
-        newer = editions[i - 1] if i > 0 else None
-        older = editions[i + 1] if i + 1 < len(editions) else None
         title = (f"Edition of {long_date(edition.start)}" if edition.is_day
                  else long_date(edition.start).split(" ", 1)[1])
-        items = [cards[e.slug] for e in edition.entries]
-        jobs.append(_page(
-            site, url_of(edition.start), "edition.html", title,
-            edition={"key": edition.key, "is_day": edition.is_day, "count": len(items),
-                     "month_url": urls.month(edition.start)},
-            groups=groups_by_day(items),
-            digest=edition_digest(site, edition.entries) if edition.is_day else None,
-            newer={"title": newer.key, "url": url_of(newer.start)} if newer else None,
-            older={"title": older.key, "url": url_of(older.start)} if older else None,
-        ))
+        jobs.append(_page(site, url_of(edition.start), "edition.html", title,
+                          lambda i=i: _edition_view(site, editions, i, cards, url_of)))
     return jobs
 
 
+def _edition_view(site: Site, editions: list[Edition], i: int, cards: Cards, url_of) -> dict:
+    edition = editions[i]
+    newer = editions[i - 1] if i > 0 else None
+    older = editions[i + 1] if i + 1 < len(editions) else None
+    items = [cards[e.slug] for e in edition.entries]
+    return {
+        "edition": {"key": edition.key, "is_day": edition.is_day, "count": len(items),
+                    "month_url": urls.month(edition.start)},
+        "groups": groups_by_day(items),
+        "digest": edition_digest(site, edition.entries) if edition.is_day else None,
+        "newer": {"title": newer.key, "url": url_of(newer.start)} if newer else None,
+        "older": {"title": older.key, "url": url_of(older.start)} if older else None,
+    }
+
+
 def archive_page(site: Site) -> PageJob:
-    days_by_month: dict[str, list[dict]] = {}
-    for day in site.days:
-        days_by_month.setdefault(day.key[:7], []).append(
-            {"key": day.key, "url": urls.day(day.start), "count": len(day.entries)})
-    months = [{"key": m.key, "title": long_date(m.start).split(" ", 1)[1], "url": urls.month(m.start),
-               "count": len(m.entries), "days": days_by_month[m.key]} for m in site.months]
-    return _page(site, urls.ARCHIVE, "archive.html", "Archive", months=months)
+    def view() -> dict:
+        days_by_month: dict[str, list[dict]] = {}
+        for day in site.days:
+            days_by_month.setdefault(day.key[:7], []).append(
+                {"key": day.key, "url": urls.day(day.start), "count": len(day.entries)})
+        return {"months": [{"key": m.key, "title": long_date(m.start).split(" ", 1)[1],
+                            "url": urls.month(m.start), "count": len(m.entries),
+                            "days": days_by_month[m.key]} for m in site.months]}
+    return _page(site, urls.ARCHIVE, "archive.html", "Archive", view)
 
 
 def search_page(site: Site) -> PageJob:
