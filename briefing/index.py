@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from slugify import slugify
 
@@ -168,7 +170,6 @@ def _related_chunk(indices: list[int]) -> list[list[tuple[int, tuple[str, ...]]]
     data = _RELATED
     assert data is not None
     entries, days, weights, count = data.entries, data.days, data.weights, data.count
-    span = 1 + (days[0] - days[-1]) / 365 if days else 1
     rows = []
     for me in indices:
         entry = entries[me]
@@ -187,12 +188,21 @@ def _related_chunk(indices: list[int]) -> list[list[tuple[int, tuple[str, ...]]]
         if not scores:
             rows.append([])
             continue
-        # Years apart only ever divide a score by at most `span`; skip what cannot make the cut.
+        # Years apart only ever divide a score, so a candidate whose raw score is below the
+        # count-th best final score so far cannot make the cut, nor can any after it.
         mine = days[me]
-        floor = sorted(scores.values(), reverse=True)[:count][-1] / span
-        pool = [i for i, score in scores.items() if score >= floor]
-        ranked = sorted(pool, key=lambda i: (-scores[i] / (1 + abs(days[i] - mine) / 365),
-                                             abs(days[i] - mine), entries[i].slug))[:count]
+        finals: list[float] = []  # a min-heap of the best `count` final scores
+        pool = []
+        for i, score in sorted(scores.items(), key=itemgetter(1), reverse=True):
+            if len(finals) == count and score < finals[0]:
+                break
+            final = score / (1 + abs(days[i] - mine) / 365)
+            pool.append((-final, abs(days[i] - mine), entries[i].slug, i))
+            if len(finals) < count:
+                heapq.heappush(finals, final)
+            elif final > finals[0]:
+                heapq.heapreplace(finals, final)
+        ranked = [i for *_key, i in sorted(pool)[:count]]
         rows.append([(i, tuple(sorted((n for n in entry.tags if n in entries[i].tags),
                                       key=lambda n: (-weights[n], n))))
                      for i in ranked])
