@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 # Below this many items, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
@@ -24,28 +24,36 @@ def run_chunks(work: Callable[[list[int]], list], count: int, progress: bool, wh
     before the call (inherited by the forked workers). An exception in a worker,
     a BriefingError with its file and line included, is raised here as it was.
     """
+    results: list = []
+    for part in iter_chunks(work, count, progress, what, size):
+        results.extend(part)
+    return results
+
+
+def iter_chunks(work: Callable[[list[int]], list], count: int, progress: bool, what: str,
+                size: int = 200) -> Iterator[list]:
+    """As run_chunks, but yields each chunk's results, in order, as soon as it is done:
+    the caller's own share of the work overlaps the workers'."""
     chunks = [list(range(i, min(i + size, count))) for i in range(0, count, size)]
     bar = _progress(count, what) if progress and count >= PARALLEL_THRESHOLD else None
-    results: list = []
     cores = os.cpu_count() or 1
     try:
         if count >= PARALLEL_THRESHOLD and cores > 1 and "fork" in multiprocessing.get_all_start_methods():
             # Fork, so workers inherit the site in memory instead of unpickling it.
             with multiprocessing.get_context("fork").Pool(min(cores, 8)) as pool:
                 for part in pool.imap(work, chunks):
-                    results.extend(part)
                     if bar:
                         bar.update(len(part))
+                    yield part
         else:
             for chunk in chunks:
                 part = work(chunk)
-                results.extend(part)
                 if bar:
                     bar.update(len(part))
+                yield part
     finally:
         if bar:
             bar.close()
-    return results
 
 
 def _progress(total: int, what: str):

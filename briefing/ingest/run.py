@@ -5,18 +5,19 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from briefing.config import Config
 from briefing.display import shown
-from briefing.entities import Registry, tag_article
+from briefing.entities import Registry, Tagging, tag_article
 from briefing.entryfile import read_entry
 from briefing.errors import BriefingError, ContentError, SeedError
 from briefing.ingest.dates import file_time_utc, format_date
 from briefing.ingest.decode import NotText, decode_seed
-from briefing.ingest.parse import SeedFormatError, parse_seed
+from briefing.ingest.parse import RawArticle, SeedFormatError, parse_seed
 from briefing.ingest.slugs import make_slug, unique_slug
 from briefing.ingest.transform import entry_fields
 from briefing.ingest.writer import (
@@ -26,7 +27,7 @@ from briefing.ingest.writer import (
     write_atomic,
 )
 from briefing.load import list_entries
-from briefing.parallel import run_chunks
+from briefing.parallel import iter_chunks
 from briefing.site_registry import LazyRegistry, registry_fingerprint
 
 log = logging.getLogger("briefing")
@@ -95,7 +96,7 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
             report.unchanged.append(by_source[seed.name].path)
         else:
             todo.append(seed)
-    prepared = _prepare_all(todo, lazy)
+    prepared = _prepare_all(todo, lazy, by_source, taken | unreadable)
     for seed, ready in zip(todo, prepared, strict=True):
         try:
             if isinstance(ready, BriefingError):
@@ -229,47 +230,87 @@ def _scan_content(content_dir: Path, report: IngestReport, memory: IngestMemory
 
 _WORK: list[Path] = []
 _REGISTRY: Registry | None = None
+_BY_SOURCE: dict[str, _Existing] = {}
+_TAKEN: set[str] = set()
 
 
-def _prepare_all(seeds: list[Path], registry: LazyRegistry) -> list:
-    """(article, mtime, tagging) per seed, or the BriefingError it raised; in seed order.
+@dataclass(frozen=True)
+class _Prepared:
+    """A seed read and tagged in a worker, with the entry text for the slug it will most
+    likely get (`text` is None when the parent must compose it: a photo, a slug in doubt)."""
 
-    Reading and tagging is most of an ingest, so it runs on every core; slugs,
-    dates and writes stay in one process, in seed order, for stable results.
+    article: RawArticle
+    mtime: float
+    tagging: Tagging
+    slug: str | None
+    text: str | None
+
+
+def _prepare_all(seeds: list[Path], registry: LazyRegistry, by_source: dict[str, _Existing],
+                 taken: set[str]) -> Iterator[_Prepared | BriefingError]:
+    """Each seed read, tagged and composed, or the BriefingError it raised; in seed order.
+
+    Reading, tagging and composing the entry are most of an ingest, so they run on
+    every core; choosing slugs and writing stay in one process, in seed order, for
+    stable results, and overlap the workers as their results stream in.
     """
-    global _WORK, _REGISTRY
+    global _WORK, _REGISTRY, _BY_SOURCE, _TAKEN
     if not seeds:
-        return []
-    _WORK, _REGISTRY = seeds, registry.load()
+        return iter(())
+    _WORK, _REGISTRY, _BY_SOURCE, _TAKEN = seeds, registry.load(), by_source, set(taken)
     _REGISTRY.automaton  # noqa: B018 - compiled once here, shared by the forked workers
-    return run_chunks(_prepare_chunk, len(seeds), False, "seeds", size=100)
+    return (item for part in iter_chunks(_prepare_chunk, len(seeds), False, "seeds", size=50)
+            for item in part)
 
 
-def _prepare_chunk(indices: list[int]) -> list:
+def _prepare_chunk(indices: list[int]) -> list[_Prepared | BriefingError]:
     assert _REGISTRY is not None
-    done: list = []
+    done: list[_Prepared | BriefingError] = []
     for i in indices:
+        seed = _WORK[i]
         try:
-            article, mtime = _read_seed(_WORK[i])
-            image = article.image
-            tagging = tag_article(_REGISTRY, title=article.title, paragraphs=article.paragraphs,
-                                  caption=image.caption if image else None,
-                                  alt=image.alt if image else None, with_candidates=False)
-            done.append((article, mtime, tagging))
+            article, mtime = _read_seed(seed)
+            tagging = _tag(_REGISTRY, article)
+            existing = _BY_SOURCE.get(seed.name)
+            slug: str | None = existing.slug if existing is not None else make_slug(
+                article.title, fallback=seed.stem)
+            if existing is None and slug in _TAKEN:
+                slug = None  # numbered by the parent, which knows every slug taken so far
+            text = None
+            if slug is not None and _photo_beside(seed) is None:
+                metadata, body = entry_fields(article, tagging, slug=slug, source=seed.name,
+                                              date=_entry_date(existing, article, mtime))
+                text = render_entry(metadata, body)
+            done.append(_Prepared(article, mtime, tagging, slug, text))
         except BriefingError as error:
             done.append(error)  # a result, not a failure of the chunk: the other seeds go on
     return done
 
 
+def _tag(registry: Registry, article: RawArticle) -> Tagging:
+    image = article.image
+    return tag_article(registry, title=article.title, paragraphs=article.paragraphs,
+                       caption=image.caption if image else None,
+                       alt=image.alt if image else None, with_candidates=False)
+
+
+def _entry_date(existing: _Existing | None, article: RawArticle, mtime: float) -> str:
+    """Kept from the entry, else written in the seed, else the seed file's time (UTC)."""
+    if existing is not None and existing.date:
+        return existing.date
+    if article.written_date is not None:
+        return format_date(article.written_date)
+    return format_date(file_time_utc(mtime))
+
+
 def _ingest_one(seed: Path, config: Config, registry: LazyRegistry,
                 by_source: dict[str, _Existing], taken: set[str], unreadable: set[str],
-                report: IngestReport, prepared: tuple | None = None) -> tuple[Path, str, str] | None:
+                report: IngestReport, prepared: _Prepared | None = None) -> tuple[Path, str, str] | None:
     """Ingest one seed: (entry, slug, date) now in sync with it, or None if an editor's edit won."""
     if prepared is None:
         article, mtime = _read_seed(seed)
-        tagging = None
-    else:
-        article, mtime, tagging = prepared
+        prepared = _Prepared(article, mtime, _tag(registry.load(), article), None, None)
+    article, mtime = prepared.article, prepared.mtime
     existing = by_source.get(seed.name)
     if existing is not None:
         slug, path = existing.slug, existing.path
@@ -281,31 +322,13 @@ def _ingest_one(seed: Path, config: Config, registry: LazyRegistry,
         slug = unique_slug(base, taken)
         taken.add(slug)
         path = config.content_dir / f"{slug}.md"
-    if existing is not None and existing.date:
-        when = existing.date
-    elif article.written_date is not None:
-        when = format_date(article.written_date)
-    else:
-        when = format_date(file_time_utc(mtime))
+    when = _entry_date(existing, article, mtime)
 
-    image = article.image
-    tagging = tagging or tag_article(registry.load(), title=article.title, paragraphs=article.paragraphs,
-                                     caption=image.caption if image else None,
-                                     alt=image.alt if image else None, with_candidates=False)
-    metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
     photo = _photo_beside(seed)
-    if photo is not None and not _readable_photo(photo):
-        log.warning("%s cannot be read as an image, so %s is ingested without it "
-                    "(replace it with a valid JPEG, PNG or WebP)", shown(photo), shown(seed))
-        photo = None
-    if photo is not None:
-        # The entry owns a copy of its photo, so content/ stands alone as the site's source.
-        stored = f"images/{slug}{photo.suffix.lower().replace('.jpeg', '.jpg')}"
-        _copy_photo(photo, config.content_dir / stored)
-        image_fields = dict(metadata.get("image") or {"alt": article.title, "caption": "", "credit": ""})
-        image_fields["file"] = stored
-        metadata["image"] = image_fields
-    text = render_entry(metadata, body)
+    if prepared.text is not None and prepared.slug == slug and photo is None:
+        text = prepared.text
+    else:
+        text = _compose(seed, config, article, prepared.tagging, slug, when, photo)
 
     if existing is None:
         _write(path, text)
@@ -323,6 +346,24 @@ def _ingest_one(seed: Path, config: Config, registry: LazyRegistry,
         _write(path, text)
         report.updated.append(path)
     return path, slug, when
+
+
+def _compose(seed: Path, config: Config, article: RawArticle, tagging: Tagging, slug: str,
+             when: str, photo: Path | None) -> str:
+    """The entry's text; a readable photo beside the seed is copied to content/images/."""
+    metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
+    if photo is not None and not _readable_photo(photo):
+        log.warning("%s cannot be read as an image, so %s is ingested without it "
+                    "(replace it with a valid JPEG, PNG or WebP)", shown(photo), shown(seed))
+        photo = None
+    if photo is not None:
+        # The entry owns a copy of its photo, so content/ stands alone as the site's source.
+        stored = f"images/{slug}{photo.suffix.lower().replace('.jpeg', '.jpg')}"
+        _copy_photo(photo, config.content_dir / stored)
+        image_fields = dict(metadata.get("image") or {"alt": article.title, "caption": "", "credit": ""})
+        image_fields["file"] = stored
+        metadata["image"] = image_fields
+    return render_entry(metadata, body)
 
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
