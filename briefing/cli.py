@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -14,6 +15,9 @@ log = logging.getLogger("briefing")
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A build makes millions of short-lived dicts and few cycles: the default threshold
+    # ran the cycle collector often enough to cost a tenth of a cold build.
+    gc.set_threshold(20_000, 20, 100)
     parser = _parser()
     args = parser.parse_args(argv)
     for name, default in (("site", None), ("debug", False), ("verbose", False)):

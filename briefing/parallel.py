@@ -7,6 +7,7 @@ where starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -39,12 +40,17 @@ def iter_chunks(work: Callable[[list[int]], list], count: int, progress: bool, w
     cores = os.cpu_count() or 1
     try:
         if count >= PARALLEL_THRESHOLD and cores > 1 and "fork" in multiprocessing.get_all_start_methods():
-            # Fork, so workers inherit the site in memory instead of unpickling it.
-            with multiprocessing.get_context("fork").Pool(min(cores, 8)) as pool:
-                for part in pool.imap(work, chunks):
-                    if bar:
-                        bar.update(len(part))
-                    yield part
+            # Fork, so workers inherit the site in memory instead of unpickling it; frozen,
+            # so their cycle collector leaves the inherited objects (and their pages) alone.
+            gc.freeze()
+            try:
+                with multiprocessing.get_context("fork").Pool(min(cores, 8)) as pool:
+                    for part in pool.imap(work, chunks):
+                        if bar:
+                            bar.update(len(part))
+                        yield part
+            finally:
+                gc.unfreeze()
         else:
             for chunk in chunks:
                 part = work(chunk)
