@@ -24,10 +24,11 @@ log = logging.getLogger("briefing")
 
 _STATE = "state.marshal"
 # Bumped whenever what the cache holds changes shape; with the package version it names a cache.
-_FORMAT = 5
+_FORMAT = 6
 # marshal format 2 has no back-references, so equal data gives equal bytes.
 MARSHAL_VERSION = 2
-_FIELDS = ("entries", "outputs", "inputs", "structure", "cards", "digests", "related")
+_FIELDS = ("entries", "outputs", "inputs", "structure", "cards", "digests")
+_RELATED = "related.marshal"
 _BUCKETS = "0123456789abcdef"
 
 
@@ -103,7 +104,6 @@ class BuildCache:
     structure: str = ""
     cards: dict[str, str] = field(default_factory=dict)  # slug -> fingerprint of its card
     digests: dict[str, str] = field(default_factory=dict)  # slug -> entry file digest
-    related: dict[str, list] = field(default_factory=dict)
     bodies: Buckets = field(init=False)  # body key -> HTML
     terms: Buckets = field(init=False)  # entry digest -> (strong, weak) search terms
     shards: Buckets = field(init=False)  # search shard name -> {term: codes}
@@ -113,6 +113,30 @@ class BuildCache:
         self.terms = Buckets(self.folder, "terms")
         self.shards = Buckets(self.folder, "shards",
                               bucket_of=lambda key: _BUCKETS[sum(map(ord, key)) % 16])
+        self._related: dict[str, list] | None = None
+        self._related_changed = False
+
+    @property
+    def related(self) -> dict[str, list]:
+        """slug -> [(related slug, shared tags)], for the site's `structure`.
+
+        In a file of its own, read only by builds that need it: most edits do not,
+        and it is the largest part of the state.
+        """
+        if self._related is None:
+            path = self.folder / _RELATED
+            try:
+                data = marshal.loads(path.read_bytes())
+            except (OSError, EOFError, ValueError, TypeError) as exc:
+                raise CacheDamaged(f"{path}: {exc}") from exc
+            if not isinstance(data, dict) or data.get("structure") != self.structure:
+                raise CacheDamaged(f"{path}: made for another state of the site")
+            self._related = data["related"]
+        return self._related
+
+    @related.setter
+    def related(self, value: dict[str, list]) -> None:
+        self._related, self._related_changed = value, True
 
 
 def load_cache(cache_dir: Path) -> BuildCache:
@@ -134,6 +158,7 @@ def fresh_cache(cache_dir: Path) -> BuildCache:
     cache = BuildCache(cache_dir)
     for buckets in (cache.bodies, cache.terms, cache.shards):
         buckets.clear()
+    cache.related = {}
     return cache
 
 
@@ -141,6 +166,10 @@ def save_cache(cache: BuildCache) -> None:
     cache.folder.mkdir(parents=True, exist_ok=True)
     for buckets in (cache.bodies, cache.terms, cache.shards):
         buckets.save()
+    if cache._related_changed:
+        # Tagged with the structure it belongs to: a state saved without it cannot pair with it.
+        _write(cache.folder / _RELATED, {"structure": cache.structure, "related": cache._related})
+        cache._related_changed = False
     _write(cache.folder / _STATE, {"version": _version(),
                                    **{name: getattr(cache, name) for name in _FIELDS}})
 

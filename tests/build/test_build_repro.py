@@ -204,3 +204,28 @@ def test_an_edit_that_keeps_the_size_and_time_stamp_is_still_seen(built_base, tm
     clean = clean_copy(root, tmp_path / "clean")
     build_in_process(clean)
     assert tree_differences(root / "public", clean / "public") == []
+
+
+def test_a_missing_or_stale_related_cache_file_still_gives_a_clean_build(built_base, tmp_path):
+    """The related briefings live in their own cache file, read only when needed: one
+    left from another state of the site, or deleted, must not leak into pages."""
+    root = copy_built(built_base, tmp_path / "site")
+    related = root / ".briefing-cache" / "related.marshal"
+    old = related.read_bytes()
+    add({"content/echo.md": entry_md("echo", "Echo: new tag", "2024-03-02T09:00:00Z",
+                                     tags=["Russia", "S-400"],
+                                     entities={"countries": ["Russia"]})})(root)
+    build(root)
+    related.write_bytes(old)  # stale: made before echo.md existed
+    edit("content/alpha.md", "Alpha: S-400 deliveries begin", "Alpha: slips")(root)
+    build(root)
+    clean = clean_copy(root, tmp_path / "clean")
+    build_in_process(clean)
+    assert tree_differences(root / "public", clean / "public") == []
+    related.unlink()
+    edit("content/alpha.md", "Alpha: slips", "Alpha: slips again")(root)
+    run = build(root)
+    assert run.code == 0 and "Traceback" not in run.err
+    clean = clean_copy(root, tmp_path / "clean-2")
+    build_in_process(clean)
+    assert tree_differences(root / "public", clean / "public") == []
