@@ -17,7 +17,7 @@ from briefing.cache import Buckets, BuildCache
 from briefing.config import Config
 from briefing.entryfile import read_entry
 from briefing.errors import BriefingError, ContentError
-from briefing.load import entry_from, list_entries
+from briefing.load import entry_from, list_entry_files
 from briefing.model import Entry, Image
 from briefing.parallel import run_chunks
 from briefing.render import images, search
@@ -45,13 +45,13 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
     stamps: dict[str, tuple] = {}
     content_dir = config.content_dir
     prefix = len(str(content_dir)) + 1
-    for path in list_entries(content_dir):
+    for file in list_entry_files(content_dir):
         # Plain strings and os.stat: pathlib costs more than the stat calls on 10,000 entries.
-        name = str(path)[prefix:].replace(os.sep, "/")
+        name = file[prefix:].replace(os.sep, "/")
         try:
-            stat = os.stat(path)
+            stat = os.stat(file)
         except OSError as exc:
-            errors.append(ContentError(f"cannot be read: {exc.strerror}", path))
+            errors.append(ContentError(f"cannot be read: {exc.strerror}", file))
             continue
         # ctime too: tools that restore mtimes (cp -p, rsync -t, tar) cannot set it.
         stamps[name] = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_size,
@@ -59,10 +59,10 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
         hit = known.get(name)
         if hit is not None and tuple(hit[0]) == stamps[name] \
                 and (hit[2] is None or _photo_stamp(content_dir, hit[1]) == hit[2]):
-            found[name] = _from_record(path, hit[1])
+            found[name] = _from_record(file, hit[1])
             fresh[name] = hit
         else:
-            stale.append(path)
+            stale.append(Path(file))
     _LOAD_WORK, _LOAD_CONFIG = stale, config
     for path, outcome in zip(stale, run_chunks(_load_chunk, len(stale), progress, "entries"), strict=True):
         if isinstance(outcome, BriefingError):
@@ -70,7 +70,7 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
             continue
         record, html, strong_weak = outcome
         name = path.relative_to(config.content_dir).as_posix()
-        found[name] = _from_record(path, record)
+        found[name] = _from_record(str(path), record)
         fresh[name] = (stamps[name], record, _photo_stamp(config.content_dir, record))
         cache.bodies[record[8]] = html
         cache.terms[record[9]] = strong_weak
@@ -166,10 +166,10 @@ def _to_record(entry: Entry, body_key: str) -> tuple:
             entry.entities, entry.source, image, body_key, entry.digest)
 
 
-def _from_record(path: Path, record: tuple) -> Entry:
+def _from_record(file: str, record: tuple) -> Entry:
     slug, title, published, summary, tags, entities, source, image, body_key, digest = record
     # The Markdown source is not kept: its HTML is cached under body_key.
-    return Entry(path=path, slug=slug, title=title, published=datetime.fromisoformat(published),
+    return Entry(file=file, slug=slug, title=title, published=datetime.fromisoformat(published),
                  summary=summary, body="", tags=tuple(tags),
                  entities={k: tuple(v) for k, v in entities.items()},
                  source=source, image=Image(*image) if image else None, digest=digest,
