@@ -201,17 +201,20 @@ def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
         code = (total - 1 - position[slug]) * 2
         old = previous_terms.get(cache.digests[slug])
         new = terms[slug]
-        for words, bit in ((old[0], 1), (old[1], 0)) if old else ():
-            for term in words.split():
-                shard = shard_of(term)
-                shard[term] = [c for c in shard[term] if c != code + bit]
-                if not shard[term]:
-                    del shard[term]
-        for words, bit in ((new[0], 1), (new[1], 0)):
-            for term in words.split():
-                shard = shard_of(term)
-                shard[term] = list(shard.get(term, ()))
-                bisect.insort(shard[term], code + bit)
+        before = {(term, bit) for words, bit in ((old[0], 1), (old[1], 0)) if old
+                  for term in words.split()}
+        after = {(term, bit) for words, bit in ((new[0], 1), (new[1], 0)) for term in words.split()}
+        # Only the postings that differ: most edits change a few words, and every shard
+        # touched is a cache bucket to read and a file to write.
+        for term, bit in sorted(before - after):
+            shard = shard_of(term)
+            shard[term] = [c for c in shard[term] if c != code + bit]
+            if not shard[term]:
+                del shard[term]
+        for term, bit in sorted(after - before):
+            shard = shard_of(term)
+            shard[term] = list(shard.get(term, ()))
+            bisect.insort(shard[term], code + bit)
     emptied = set()
     for key, shard in patched.items():
         if shard:
