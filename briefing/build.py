@@ -100,7 +100,10 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
 
     structure = fingerprint(shared, [(e.slug, e.published.isoformat(), e.tags, sorted(e.entities.items()))
                               for e in sorted(entries, key=lambda e: e.slug)])
-    cards = {e.slug: fingerprint("", e.title, e.summary, e.image.credit if e.image else "")
+    # What each entry shows in lists, worked out again only for entries whose file changed.
+    cards = {e.slug: cache.cards[e.slug] if cache.digests.get(e.slug) == e.digest
+             and e.slug in cache.cards
+             else fingerprint("", e.title, e.summary, e.image.credit if e.image else "")
              for e in entries}
     if structure == cache.structure and untouched:
         # Same slugs, dates and tags: pagination, editions and related are as they were,

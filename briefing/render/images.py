@@ -10,9 +10,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image as Pillow
-from PIL import ImageOps
-
 from briefing.errors import ContentError
 
 WIDTHS = (480, 960, 1600)
@@ -28,6 +25,8 @@ class Variant:
 
 def photo_size(path: Path) -> tuple[int, int]:
     """Width and height as displayed (EXIF rotation applied), reading only the header."""
+    from PIL import Image as Pillow  # imported here: only sites with photos need it
+
     try:
         with Pillow.open(path) as image:
             width, height = image.size
@@ -49,6 +48,9 @@ def variants(slug: str, source: str, width: int, height: int) -> list[Variant]:
 
 
 def resize(path: Path, variant: Variant) -> bytes:
+    from PIL import Image as Pillow
+    from PIL import ImageOps
+
     with Pillow.open(path) as original:
         image = ImageOps.exif_transpose(original)
         image = image.resize((variant.width, variant.height), Pillow.Resampling.LANCZOS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 from briefing.config import Config
 from briefing.render import urls
@@ -13,7 +13,7 @@ def sitemap(config: Config, pages: list[tuple[str, str | None]]) -> bytes:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for url, lastmod in pages:
-        lines.append(f"  <url><loc>{escape(urls.absolute(config, url))}</loc>"
+        lines.append(f"  <url><loc>{escape(urls.absolute(config, url), quote=False)}</loc>"
                      + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</url>")
     lines.append("</urlset>\n")
     return "\n".join(lines).encode("utf-8")
