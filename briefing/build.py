@@ -54,11 +54,21 @@ class BuildResult:
 
 
 class CacheHolder:
-    """A build cache kept in memory between builds (by `briefing serve`): no reload per save."""
+    """A build cache kept in memory between builds (by `briefing serve`): no reload per save.
+
+    Builds given a holder leave saving to it: the server saves when the editor pauses
+    and when it stops, so writing the cache does not delay each reload.
+    """
 
     def __init__(self) -> None:
         self.cache: BuildCache | None = None
         self.folder: Path | None = None
+        self.unsaved = False
+
+    def save(self) -> None:
+        if self.cache is not None and self.unsaved:
+            save_cache(self.cache)
+        self.unsaved = False
 
 
 def build_site(config: Config, *, progress: bool = False,
@@ -66,20 +76,25 @@ def build_site(config: Config, *, progress: bool = False,
     with site_lock(config):
         kept = holder.cache if holder is not None and holder.folder == config.cache_dir else None
         if holder is not None:
+            # The last good state goes to disk before this build changes it in memory: a
+            # build that fails drops it, and the next one must start from that state.
+            # (The server saves when the editor pauses, so this is usually done already.)
+            holder.save()
             holder.cache = None  # a build that fails may leave it half-updated: reload next time
+        save = holder is None
         try:
             cache = kept or load_cache(config.cache_dir)
-            result = _build(config, cache, progress)
+            result = _build(config, cache, progress, save)
         except CacheDamaged as exc:
             log.warning("build cache is damaged (%s); rebuilding everything", exc)
             cache = fresh_cache(config.cache_dir)
-            result = _build(config, cache, progress)
+            result = _build(config, cache, progress, save)
         if holder is not None:
-            holder.cache, holder.folder = cache, config.cache_dir
+            holder.cache, holder.folder, holder.unsaved = cache, config.cache_dir, True
         return result
 
 
-def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
+def _build(config: Config, cache: BuildCache, progress: bool, save: bool) -> BuildResult:
     started = time.perf_counter()
     previous_terms = cache.terms
     stage = open_stage(config.cache_dir, config.output)
@@ -94,7 +109,8 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     inputs = fingerprint(shared, sorted((e.slug, e.digest) for e in entries))
     if inputs == cache.inputs and untouched:
         # Nothing read differs from what public/ was built from: nothing to write.
-        save_cache(cache)
+        if save:
+            save_cache(cache)
         return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=0, removed=0,
                            seconds=time.perf_counter() - started)
 
@@ -138,7 +154,8 @@ def _build(config: Config, cache: BuildCache, progress: bool) -> BuildResult:
     cache.digests = {e.slug: e.digest for e in entries}
     cache.bodies.keep_only({e.body_key for e in entries})
     cache.terms.keep_only({e.digest for e in entries})
-    save_cache(cache)
+    if save:
+        save_cache(cache)
     return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=len(written),
                        removed=len(removed), seconds=time.perf_counter() - started)
 

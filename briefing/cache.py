@@ -104,6 +104,8 @@ class BuildCache:
     structure: str = ""
     cards: dict[str, str] = field(default_factory=dict)  # slug -> fingerprint of its card
     digests: dict[str, str] = field(default_factory=dict)  # slug -> entry file digest
+    # Not saved: Entry objects made from `entries`, reused while a server keeps this cache.
+    made: dict[str, Any] = field(default_factory=dict, repr=False)
     bodies: Buckets = field(init=False)  # body key -> HTML
     terms: Buckets = field(init=False)  # entry digest -> (strong, weak) search terms
     shards: Buckets = field(init=False)  # search shard name -> {term: codes}

@@ -39,6 +39,7 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
     """
     global _LOAD_WORK, _LOAD_CONFIG
     known, errors = cache.entries, []
+    made, cache.made = cache.made, {}
     fresh: dict[str, tuple] = {}
     found: dict[str, Entry] = {}
     stale: list[Path] = []
@@ -59,7 +60,8 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
         hit = known.get(name)
         if hit is not None and tuple(hit[0]) == stamps[name] \
                 and (hit[2] is None or _photo_stamp(content_dir, hit[1]) == hit[2]):
-            found[name] = _from_record(file, hit[1])
+            # `made` holds what the same record gave last time (under `briefing serve`).
+            found[name] = made.get(name) or _from_record(file, hit[1])
             fresh[name] = hit
         else:
             stale.append(Path(file))
@@ -80,7 +82,7 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
             log.error("error: %s", error)
         raise errors[0]
     entries = [found[name] for name in sorted(found)]
-    cache.entries = fresh
+    cache.entries, cache.made = fresh, found
     bodies = _Lookup(cache.bodies, {e.slug: e.body_key for e in entries})
     terms = _Lookup(cache.terms, {e.slug: e.digest for e in entries})
     return entries, bodies, terms  # type: ignore[return-value]

@@ -35,6 +35,7 @@ SERVE_ROOT = ".briefing-cache/serve-{port}"
 POLL_MS = 150
 EPOCH_POLL_MS = 500
 PORT_TRIES = 20
+IDLE_SAVE_S = 1.0
 
 
 @dataclass
@@ -64,6 +65,8 @@ def free_port(bind: str, wanted: int) -> int:
     for port in range(wanted, wanted + PORT_TRIES):
         family = socket.AF_INET6 if ":" in bind else socket.AF_INET
         with socket.socket(family, socket.SOCK_STREAM) as probe:
+            # As the server binds: a port whose last connections are closing (a restart) is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind((bind, port))
             except OSError as exc:
@@ -111,6 +114,19 @@ class _Rebuilder:
         STATE.epoch += 1
         print(f"{result.summary_line()} (save to reload: {time.perf_counter() - started:.2f} s)",
               flush=True)
+        save_when_idle(self.holder)
+
+
+def save_when_idle(holder: CacheHolder) -> None:
+    """Write the build cache once saves pause, after the browser has its reload."""
+    loop = ioloop.IOLoop.current()
+    global _PENDING_SAVE
+    if _PENDING_SAVE is not None:
+        loop.remove_timeout(_PENDING_SAVE)
+    _PENDING_SAVE = loop.call_later(IDLE_SAVE_S, holder.save)
+
+
+_PENDING_SAVE = None
 
 
 class _PreviewFiles(StaticFileHandler):
@@ -210,7 +226,11 @@ def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
         server.watch(str(config.root / watched), build_only)
     server.watch(str(config.root / "seeds"), _Rebuilder(config.root, bind, port, ingest=True, holder=holder))
     print(f"serving {preview.base_url} (Ctrl+C to stop)", flush=True)
-    server.serve(port=port, host=bind, root=str(root), restart_delay=0)
+    ioloop.IOLoop.current().add_callback(save_when_idle, holder)
+    try:
+        server.serve(port=port, host=bind, root=str(root), restart_delay=0)
+    finally:
+        holder.save()
     return 0
 
 

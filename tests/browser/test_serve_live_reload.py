@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import socket
 import time
 import urllib.error
@@ -291,3 +292,39 @@ def _outward_address() -> str | None:
             return None
     return None if address.startswith("127.") else address
 
+
+
+def _written(line: str) -> int:
+    return int(re.search(r"\((\d+) written", line).group(1))
+
+
+def test_a_save_after_a_broken_one_rebuilds_only_what_changed(served_site):
+    """serve saves its cache when saves pause, not in each rebuild; a failed rebuild must
+    still leave the next one starting from the last good state, not from scratch."""
+    root, served = served_site
+    total = int(served.wait_for_line(r"^build: \d+ entries, (\d+) files", stream="out").group(1))
+    mark = served.mark()
+    save(root / "content/bravo.md", entry("Bravo launcher moved again", 2))
+    served.wait_for_line(r"^build: ", stream="out", after=mark)
+    mark = served.mark()
+    save(root / "content/alpha.md", "---\ntitle: [broken\n---\n\nBody.\n")  # at once, no pause
+    served.wait_for_line(r"^error: .*alpha\.md", stream="err", after=mark)
+    mark = served.mark()
+    save(root / "content/alpha.md", entry("Alpha radar repaired", 1))
+    line = served.wait_for_line(r"^build: .*", stream="out", after=mark).group(0)
+    assert 0 < _written(line) < total / 2, line
+
+
+def test_a_restarted_server_reuses_the_cache_it_saved_while_idle(site, serve):
+    root = site(site_files())
+    first = serve(root)
+    port = first.url.split(":")[2].split("/")[0]
+    mark = first.mark()
+    save(root / "content/charlie.md", entry("Charlie drills again", 3))
+    first.wait_for_line(r"^build: ", stream="out", after=mark)
+    time.sleep(2.5)  # the editor pauses: the cache is saved now
+    first.process.kill()  # no chance to save at exit
+    first.process.wait(10)
+    second = serve(root, "--port", port, wait=False)
+    line = second.wait_for_line(r"^build: .*", stream="out", timeout=30).group(0)
+    assert _written(line) == 0, (line, first.output(), second.output())
