@@ -19,20 +19,19 @@ from pathlib import Path
 
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
-from livereload.watcher import Watcher
 from tornado import ioloop
 from tornado.web import RequestHandler
 
 from briefing.build import CacheHolder, build_site
 from briefing.config import Config, load_config
 from briefing.errors import BriefingError, BuildError
+from briefing.watch import EventWatcher
 
 log = logging.getLogger("briefing")
 
 # Per port: two previews of one site (say, two branches' configs) must not share a lock or cache.
 SERVE_STATE = ".briefing-cache/serve-{port}-state"
 SERVE_ROOT = ".briefing-cache/serve-{port}"
-POLL_MS = 150
 EPOCH_POLL_MS = 500
 PORT_TRIES = 20
 IDLE_SAVE_S = 1.0
@@ -188,14 +187,6 @@ class _Epoch(RequestHandler):
         self.write(str(STATE.epoch))
 
 
-class _FastWatcher(Watcher):
-    """livereload polls every 0.8 s; a save should show in well under a second."""
-
-    def start(self, callback) -> bool:
-        ioloop.PeriodicCallback(callback, POLL_MS).start()
-        return True
-
-
 class _PreviewServer(Server):
     def _setup_logging(self) -> None:
         """Keep the terminal for our own lines: livereload's INFO chatter hides errors."""
@@ -210,7 +201,7 @@ def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
     preview = preview_config(config, bind, port)
     # The watcher first: it counts any file saved after its creation as changed, so a save
     # made during the first build is rebuilt too.
-    watcher = _FastWatcher()
+    watcher = EventWatcher(config.root)
     print(f"building {config.root} for preview...", flush=True)
     holder = CacheHolder()  # the cache stays in memory between saves
     result = build_site(preview, holder=holder)  # a broken site at start is an error, as in `build`
