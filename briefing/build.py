@@ -234,6 +234,7 @@ def _render_chunk(indices: list[int]) -> list[tuple[str, int, int, bool]]:
         before = _KNOWN.get(job.file)
         if before is not None and before[0] == key and _unchanged_in_public(job.file, before):
             done.append((key, before[1], before[2], False))
+            job.forget()
             continue
         size, mtime = _STAGE.write(job.file, job.make())
         done.append((key, size, mtime, True))

@@ -33,6 +33,9 @@ class Job:
     key: str
     make: Callable[[], bytes]
 
+    def forget(self) -> None:
+        """As PageOutput.forget: a plain job holds nothing worth dropping."""
+
 
 class PageOutput:
     """A page as a Job whose fingerprint is worked out on first use, in the worker that
@@ -50,7 +53,14 @@ class PageOutput:
         return self._key
 
     def make(self) -> bytes:
-        return render(self.env, self.page.template, self.page.context).encode("utf-8")
+        try:
+            return render(self.env, self.page.template, self.page.context).encode("utf-8")
+        finally:
+            self.forget()
+
+    def forget(self) -> None:
+        """Drop the view (it is made again if asked for): a worker goes through thousands."""
+        self.page.forget()
 
 
 

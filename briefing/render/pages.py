@@ -42,7 +42,7 @@ class PageJob:
         self.url = url  # "" for the front page, "briefings/x/", "404.html"
         self.template = template
         self.day = day  # the entry's day, for the sitemap's lastmod
-        self._make_context: Callable[[], dict] | None = make_context
+        self._make_context = make_context
         self._context: dict | None = None
 
     @property
@@ -51,10 +51,13 @@ class PageJob:
 
     @property
     def context(self) -> dict:
-        if self._make_context is not None:
-            self._context, self._make_context = self._make_context(), None
-        assert self._context is not None
+        if self._context is None:
+            self._context = self._make_context()
         return self._context
+
+    def forget(self) -> None:
+        """Drop the view once the page is written: 20,000 of them held a worker's memory."""
+        self._context = None
 
 
 def _page(site: Site, url: str, template: str, title: str, view: Callable[[], dict] | None = None,
