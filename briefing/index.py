@@ -5,7 +5,6 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from slugify import slugify
 
@@ -175,17 +174,20 @@ def _related_chunk(indices: list[int]) -> list[list[tuple[int, tuple[str, ...]]]
     rows = []
     for me in indices:
         entry = entries[me]
-        scores: Counter[int] = Counter()
+        # Shared-tag counts per weight, counted in C, then weighted once per candidate: adding
+        # each tag's weight to a Counter one candidate at a time was most of the cost.
+        by_weight: dict[float, Counter[int]] = {}
         for name in entry.tags if count > 0 else ():
-            ids = data.members[name]
             at = data.position[name][me]
-            window = ids[max(0, at - WINDOW): at + WINDOW + 1]
+            window = data.members[name][max(0, at - WINDOW): at + WINDOW + 1]
             weight = weights[name]
-            if weight == 1.0:
-                scores.update(window)  # counted in C: most tags are countries and topics
-            else:
-                for other in window:
-                    scores[other] += weight
+            if weight not in by_weight:
+                by_weight[weight] = Counter()
+            by_weight[weight].update(window)
+        scores: dict[int, float] = {}
+        for weight, counted in by_weight.items():
+            for i, times in counted.items():
+                scores[i] = scores.get(i, 0) + times * weight
         scores.pop(me, None)
         if not scores:
             rows.append([])
@@ -195,15 +197,19 @@ def _related_chunk(indices: list[int]) -> list[list[tuple[int, tuple[str, ...]]]
         mine = days[me]
         finals: list[float] = []  # a min-heap of the best `count` final scores
         pool = []
-        for i, score in sorted(scores.items(), key=itemgetter(1), reverse=True):
+        levels: dict[float, list[int]] = {}
+        for i, score in scores.items():
+            levels.setdefault(score, []).append(i)
+        for score in sorted(levels, reverse=True):
             if len(finals) == count and score < finals[0]:
                 break
-            final = score / (1 + abs(days[i] - mine) / 365)
-            pool.append((-final, abs(days[i] - mine), entries[i].slug, i))
-            if len(finals) < count:
-                heapq.heappush(finals, final)
-            elif final > finals[0]:
-                heapq.heapreplace(finals, final)
+            for i in levels[score]:
+                final = score / (1 + abs(days[i] - mine) / 365)
+                pool.append((-final, abs(days[i] - mine), entries[i].slug, i))
+                if len(finals) < count:
+                    heapq.heappush(finals, final)
+                elif final > finals[0]:
+                    heapq.heapreplace(finals, final)
         ranked = [i for *_key, i in sorted(pool)[:count]]
         rows.append([(i, tuple(sorted((n for n in entry.tags if n in entries[i].tags),
                                       key=lambda n: (-weights[n], n))))
