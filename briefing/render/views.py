@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from itertools import chain
 
 from briefing.config import Config
 from briefing.index import TYPE_WEIGHT, Related, Site
@@ -109,11 +110,13 @@ def entity_view(site: Site, tag: Tag) -> dict:
 
 def entity_profile(site: Site, tag: Tag) -> dict:
     """Aliases, monthly mentions (data and chart) and the entities most often named with it."""
-    by_month = Counter(e.published.strftime("%Y-%m") for e in tag.entries)
+    # Month keys as the editions make them (isoformat: strftime leaves years before 1000 unpadded).
+    by_month = Counter(e.day.isoformat()[:7] for e in tag.entries)
     months = months_between(min(by_month), max(by_month))
     timeline = [{"month": m, "label": month_label(m), "count": by_month.get(m, 0),
                  "url": urls.month_from_key(m)} for m in months]
-    companions = Counter(other for e in tag.entries for other in e.tags if other != tag.name)
+    companions = Counter(chain.from_iterable(e.tags for e in tag.entries))  # counted in C
+    companions.pop(tag.name, None)
     ranked = sorted(companions.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
     entity = site.registry.get(tag.name) if site.registry is not None else None
     aliases: list[str] = []
