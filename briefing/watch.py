@@ -68,7 +68,28 @@ class EventWatcher(Watcher):
                         exc.strerror or exc, POLL_MS)
             self._polling = True
             ioloop.PeriodicCallback(callback, POLL_MS).start()
+            return True
+        # Saves made between this watcher's creation and now (during serve's first build,
+        # which takes seconds on a big site) came before any event could: look for them once.
+        if self.noted(self._saved_since_creation()):
+            loop.add_callback(callback)
         return True
+
+    def _saved_since_creation(self) -> list[str]:
+        saved = []
+        for path in self._tasks:
+            if os.path.isfile(path):
+                files = [path]
+            else:
+                files = [os.path.join(folder, name) for folder, _dirs, names in os.walk(path)
+                         for name in names]
+            for file in files:
+                try:
+                    if os.stat(file).st_mtime > self._start:
+                        saved.append(file)
+                except OSError:
+                    continue  # gone since it was listed
+        return saved
 
     def stop(self) -> None:
         if self._observer is not None:
@@ -116,6 +137,8 @@ class EventWatcher(Watcher):
 
     def noted(self, paths: list[str]) -> bool:
         """Record changed paths; True if a call to examine is not yet queued."""
+        if not paths:
+            return False
         with self._lock:
             self._changed.update(paths)
             queue, self._queued = not self._queued, True

@@ -117,3 +117,23 @@ def test_without_system_events_it_polls(tmp_path, harness, monkeypatch):
     watched = harness(["content"])
     watched.run(lambda: None, seconds=0.4)  # the poller's first look records what is there
     assert watched.run(lambda: save(tmp_path / "content/a.md", "two")) == ["content"]
+
+
+def test_a_save_made_before_the_start_is_not_lost(tmp_path):
+    """serve creates its watcher, then builds (seconds on a big site), then starts watching:
+    a save made meanwhile must still be rebuilt."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/a.md").write_text("one")
+    runs: list[str] = []
+    watcher = EventWatcher(tmp_path)
+    watcher.watch(str(tmp_path / "content"), lambda: runs.append("content"))
+    time.sleep(0.05)
+    save(tmp_path / "content/a.md", "two")  # during the "first build"
+    asyncio.set_event_loop(asyncio.new_event_loop())
+    loop = ioloop.IOLoop.current()
+    watcher.start(watcher.examine)
+    loop.call_later(0.5, loop.stop)
+    loop.start()
+    watcher.stop()
+    loop.close(all_fds=True)
+    assert runs == ["content"]
