@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from webtools import chromium, free_port
+from webtools import chromium, free_port, fresh_page
 
 START_TIMEOUT = 30.0
 
@@ -189,11 +189,8 @@ def browser() -> Iterator:
 
 @pytest.fixture
 def page(browser) -> Iterator:
-    context = browser.new_context()
-    opened = context.new_page()
-    opened.set_default_timeout(10_000)
-    yield opened
-    context.close()
+    with fresh_page(browser) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -98,6 +98,18 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
+@contextlib.contextmanager
+def fresh_page(browser) -> Iterator:
+    """A page in a context of its own (no cookies or storage shared between tests)."""
+    context = browser.new_context()
+    opened = context.new_page()
+    opened.set_default_timeout(10_000)
+    try:
+        yield opened
+    finally:
+        context.close()
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((host, 0))

@@ -14,7 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
 
 from validated_sites import HOSTILE_FILES, Output, build_outputs
-from webtools import chromium, http_folder
+from webtools import chromium, fresh_page, http_folder
 
 
 @pytest.fixture(scope="session")
@@ -70,16 +70,13 @@ def browser() -> Iterator:
 @pytest.fixture
 def page(browser) -> Iterator:
     """A fresh page that records every dialog (alert, confirm, prompt) it opens and every script error."""
-    context = browser.new_context()
-    opened = context.new_page()
-    opened.set_default_timeout(10_000)
-    opened.dialogs, opened.errors = [], []
+    with fresh_page(browser) as opened:
+        opened.dialogs, opened.errors = [], []
 
-    def dismiss(dialog) -> None:
-        opened.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
+        def dismiss(dialog) -> None:
+            opened.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
 
-    opened.on("dialog", dismiss)
-    opened.on("pageerror", lambda error: opened.errors.append(str(error)))
-    yield opened
-    context.close()
+        opened.on("dialog", dismiss)
+        opened.on("pageerror", lambda error: opened.errors.append(str(error)))
+        yield opened
