@@ -45,3 +45,14 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(data, encoding="utf-8")
     return root
+
+
+def json_strings(value: object) -> list[str]:
+    """Every string in parsed JSON, keys included, in document order."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in (*json_strings(key), *json_strings(item))]
+    if isinstance(value, list):
+        return [s for item in value for s in json_strings(item)]
+    return []

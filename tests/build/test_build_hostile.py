@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import shutil
@@ -12,6 +11,7 @@ import lxml.html
 import pytest
 from build_sites import AMP, BREAKOUT, SCRIPT
 from lxml import etree
+from shared_support import json_strings
 from sitecheck import build, entry_md, html_files, page, text_of
 
 EVIL_TITLE = f"Evil {SCRIPT} {BREAKOUT} {AMP}"
@@ -111,28 +111,8 @@ def test_sitemap_with_hostile_content_is_well_formed(hostile):
 
 
 def search_strings(public) -> list[str]:
-    """Every string in the search index's records, whatever the index (Pagefind's gzipped
-    fragments, or plain JSON files under search/)."""
-    documents = []
-    for fragment in public.glob("pagefind/fragment/*.pf_fragment"):
-        raw = gzip.decompress(fragment.read_bytes())
-        documents.append(json.loads(raw[raw.index(b"{"):]))
-    for file in public.glob("search/**/*.json"):
-        documents.append(json.loads(file.read_bytes()))
-    found: list[str] = []
-
-    def walk(value) -> None:
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(key)
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-    walk(documents)
-    return found
+    """Every string in the search index's records (the JSON files under search/)."""
+    return json_strings([json.loads(file.read_bytes()) for file in public.glob("search/**/*.json")])
 
 
 def test_search_records_hold_hostile_text_as_plain_text(hostile):

@@ -12,6 +12,7 @@ import re
 import lxml.etree
 import lxml.html
 import pytest
+from shared_support import json_strings
 from validated_sites import IMG, SCRIPT, Output
 
 HOSTILE = ["hostile-root", "hostile-sub"]
@@ -133,23 +134,9 @@ def test_search_index_records_hostile_strings_as_text(outputs, output_id):
     """The search index holds the titles as data (the page's script must show them as text,
     which the browser test below checks); no record carries a script address."""
     output: Output = outputs[output_id]
-    strings: list[str] = []
-
-    def collect(value) -> None:
-        if isinstance(value, str):
-            strings.append(value)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                collect(key)
-                collect(item)
-        elif isinstance(value, list):
-            for item in value:
-                collect(item)
-
     files = sorted(p for p in output.public.rglob("*.json"))
     assert files, "no search index records (JSON) in the build"
-    for path in files:
-        collect(json.loads(path.read_text(encoding="utf-8")))
+    strings = json_strings([json.loads(path.read_text(encoding="utf-8")) for path in files])
     for entry in output.entries:
         assert entry.title in strings, f"{entry.title!r} is not in the search records as it is"
     assert not [s for s in strings if DANGEROUS_SCHEME.match(scheme_of(s))]
