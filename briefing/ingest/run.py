@@ -101,7 +101,7 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
         try:
             if isinstance(ready, BriefingError):
                 raise ready
-            entry = _ingest_one(seed, config, lazy, by_source, taken, unreadable, report, ready)
+            entry = _ingest_one(seed, config, ready, by_source, taken, unreadable, report)
             if entry is not None:
                 memory.remember(seed, entry, config.content_dir)
             else:
@@ -242,6 +242,7 @@ class _Prepared:
     article: RawArticle
     mtime: float
     tagging: Tagging
+    base: str  # the slug its title gives, before numbering
     slug: str | None
     text: str | None
 
@@ -272,16 +273,16 @@ def _prepare_chunk(indices: list[int]) -> list[_Prepared | BriefingError]:
             article, mtime = _read_seed(seed)
             tagging = _tag(_REGISTRY, article)
             existing = _BY_SOURCE.get(seed.name)
-            slug: str | None = existing.slug if existing is not None else make_slug(
-                article.title, fallback=seed.stem)
-            if existing is None and slug in _TAKEN:
+            base = make_slug(article.title, fallback=seed.stem)
+            slug: str | None = existing.slug if existing is not None else base
+            if existing is None and base in _TAKEN:
                 slug = None  # numbered by the parent, which knows every slug taken so far
             text = None
             if slug is not None and _photo_beside(seed) is None:
                 metadata, body = entry_fields(article, tagging, slug=slug, source=seed.name,
                                               date=_entry_date(existing, article, mtime))
                 text = render_entry(metadata, body)
-            done.append(_Prepared(article, mtime, tagging, slug, text))
+            done.append(_Prepared(article, mtime, tagging, base, slug, text))
         except BriefingError as error:
             done.append(error)  # a result, not a failure of the chunk: the other seeds go on
     return done
@@ -303,19 +304,16 @@ def _entry_date(existing: _Existing | None, article: RawArticle, mtime: float) -
     return format_date(file_time_utc(mtime))
 
 
-def _ingest_one(seed: Path, config: Config, registry: LazyRegistry,
+def _ingest_one(seed: Path, config: Config, prepared: _Prepared,
                 by_source: dict[str, _Existing], taken: set[str], unreadable: set[str],
-                report: IngestReport, prepared: _Prepared | None = None) -> tuple[Path, str, str] | None:
+                report: IngestReport) -> tuple[Path, str, str] | None:
     """Ingest one seed: (entry, slug, date) now in sync with it, or None if an editor's edit won."""
-    if prepared is None:
-        article, mtime = _read_seed(seed)
-        prepared = _Prepared(article, mtime, _tag(registry.load(), article), None, None)
     article, mtime = prepared.article, prepared.mtime
     existing = by_source.get(seed.name)
     if existing is not None:
         slug, path = existing.slug, existing.path
     else:
-        base = make_slug(article.title, fallback=seed.stem)
+        base = prepared.base
         if base in unreadable:
             raise SeedError(f"its entry content/{base}.md cannot be read", shown(seed),
                             hint="fix that entry first (see the error above), then ingest again")
