@@ -14,8 +14,11 @@ from briefing.cli import main
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    site = [a for i, a in enumerate(args)
-            if a in {"--site", "--debug"} or a.startswith("--site=") or (i and args[i - 1] == "--site")]
+    site = [
+        a
+        for i, a in enumerate(args)
+        if a in {"--site", "--debug"} or a.startswith("--site=") or (i and args[i - 1] == "--site")
+    ]
     ingest_status = main(["ingest", *site])
     build_status = main(["build", *args])
     sys.exit(build_status or ingest_status)

@@ -80,10 +80,16 @@ def load_corpus(folder: Path = CORPUS) -> list[Article]:
     for path in sorted(folder.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         expected = data.get("expected") or {}
-        articles.append(Article(
-            name=path.stem, title=data["title"], paragraphs=list(data.get("paragraphs") or []),
-            caption=data.get("caption"), alt=data.get("alt"),
-            expected={group: set(expected.get(group) or []) for group in GROUPS}))
+        articles.append(
+            Article(
+                name=path.stem,
+                title=data["title"],
+                paragraphs=list(data.get("paragraphs") or []),
+                caption=data.get("caption"),
+                alt=data.get("alt"),
+                expected={group: set(expected.get(group) or []) for group in GROUPS},
+            )
+        )
     return articles
 
 
@@ -92,8 +98,13 @@ def score(articles: list[Article], registry: object) -> Score:
 
     result = Score()
     for article in articles:
-        tagging = tag_article(registry, title=article.title, paragraphs=article.paragraphs,
-                              caption=article.caption, alt=article.alt)
+        tagging = tag_article(
+            registry,
+            title=article.title,
+            paragraphs=article.paragraphs,
+            caption=article.caption,
+            alt=article.alt,
+        )
         for group in GROUPS:
             got, want = set(tagging.entities.get(group, ())), article.expected[group]
             result.tp[group] += len(got & want)
@@ -130,10 +141,20 @@ print(json.dumps({{"bytes": tagged, "cpu": time.process_time() - cpu,
 def throughput(corpus: Path, megabytes: float, site: Path) -> dict[str, float]:
     """Bytes tagged and seconds taken (CPU and wall clock, loading included; loading alone)
     in a fresh single-threaded process."""
-    code = _THROUGHPUT.format(bench=str(Path(__file__).parent), corpus=str(corpus),
-                              site=str(site), target=int(megabytes * 1_000_000))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          cwd=REPO, env=_one_core_env())
+    code = _THROUGHPUT.format(
+        bench=str(Path(__file__).parent),
+        corpus=str(corpus),
+        site=str(site),
+        target=int(megabytes * 1_000_000),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+        env=_one_core_env(),
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -150,8 +171,12 @@ def _one_core_env() -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--site", type=Path, default=REPO / "tests" / "entities" / "no-site",
-                        help="a site root whose entities.yml to apply (default: none)")
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=REPO / "tests" / "entities" / "no-site",
+        help="a site root whose entities.yml to apply (default: none)",
+    )
     parser.add_argument("--mb", type=float, default=5.0, help="megabytes to tag for throughput")
     parser.add_argument("--errors", action="store_true", help="list every miss and false tag")
     args = parser.parse_args(argv)
@@ -164,18 +189,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'type':<16}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
     for group in (*GROUPS, None):
         label = group or "overall"
-        print(f"{label:<16}{result.precision(group):>10.3f}{result.recall(group):>8.3f}"
-              f"{Score._sum(result.tp, group):>6}{Score._sum(result.fp, group):>5}"
-              f"{Score._sum(result.fn, group):>5}")
+        print(
+            f"{label:<16}{result.precision(group):>10.3f}{result.recall(group):>8.3f}"
+            f"{Score._sum(result.tp, group):>6}{Score._sum(result.fp, group):>5}"
+            f"{Score._sum(result.fn, group):>5}"
+        )
     if args.errors:
         print()
         print("\n".join(result.errors) or "no errors")
     run = throughput(args.corpus, args.mb, args.site)
     megabytes = run["bytes"] / 1e6
-    print(f"\nthroughput: {megabytes:.1f} MB tagged on one core, registry loading included "
-          f"({run['loading']:.2f} s of it): {megabytes / run['cpu']:.2f} MB/s of CPU time "
-          f"({run['cpu']:.2f} s); {megabytes / run['wall']:.2f} MB/s by the wall clock "
-          f"({run['wall']:.2f} s, lower when other processes share the core)")
+    print(
+        f"\nthroughput: {megabytes:.1f} MB tagged on one core, registry loading included "
+        f"({run['loading']:.2f} s of it): {megabytes / run['cpu']:.2f} MB/s of CPU time "
+        f"({run['cpu']:.2f} s); {megabytes / run['wall']:.2f} MB/s by the wall clock "
+        f"({run['wall']:.2f} s, lower when other processes share the core)"
+    )
     return 0
 
 

@@ -36,8 +36,12 @@ print(json.dumps({"status": status, "seconds": seconds, "rss_mb": peak / 1024}),
 
 
 def step(site: Path, *args: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", _PROBE, *args, "--site", str(site)],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args, "--site", str(site)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
     result = json.loads(done.stderr.strip().splitlines()[-1])
     if result["status"] != 0:
         raise SystemExit(f"bench: {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
@@ -59,21 +63,30 @@ def run(count: int) -> list[tuple[str, dict]]:
         text = entry.read_text(encoding="utf-8")
         entry.write_text(text.replace("Officials said", "Officials confirmed", 1), encoding="utf-8")
         rows.append(("build after editing one entry", step(site, "build")))
-        (site / "seeds" / "zz-new.txt").write_text(article(__import__("random").Random(1), count,
-                                                           __import__("datetime").date(2025, 6, 1)),
-                                                   encoding="utf-8")
+        (site / "seeds" / "zz-new.txt").write_text(
+            article(__import__("random").Random(1), count, __import__("datetime").date(2025, 6, 1)),
+            encoding="utf-8",
+        )
         ingest = step(site, "ingest")
         build = step(site, "build")
-        rows.append(("add one seed: ingest + build", {
-            "seconds": ingest["seconds"] + build["seconds"],
-            "rss_mb": max(ingest["rss_mb"], build["rss_mb"]),
-            "written": build["written"]}))
+        rows.append(
+            (
+                "add one seed: ingest + build",
+                {
+                    "seconds": ingest["seconds"] + build["seconds"],
+                    "rss_mb": max(ingest["rss_mb"], build["rss_mb"]),
+                    "written": build["written"],
+                },
+            )
+        )
     return rows
 
 
 def table(count: int, rows: list[tuple[str, dict]]) -> str:
-    lines = [f"N = {count:,} articles ({os.cpu_count()} cores, Python {sys.version.split()[0]})",
-             f"{'step':<32} {'seconds':>8} {'peak MB':>8} {'written':>8} {'files/s':>9}"]
+    lines = [
+        f"N = {count:,} articles ({os.cpu_count()} cores, Python {sys.version.split()[0]})",
+        f"{'step':<32} {'seconds':>8} {'peak MB':>8} {'written':>8} {'files/s':>9}",
+    ]
     for name, r in rows:
         rate = r["written"] / r["seconds"] if r["seconds"] and r["written"] else 0
         lines.append(f"{name:<32} {r['seconds']:>8.2f} {r['rss_mb']:>8.0f} {r['written']:>8} {rate:>9.0f}")

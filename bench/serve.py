@@ -81,8 +81,11 @@ def run(count: int, saves: int) -> None:
     with tempfile.TemporaryDirectory(prefix=f"briefing-serve-{count}-") as tmp:
         site = Path(tmp)
         generate(count, site / "seeds")
-        subprocess.run([sys.executable, "-m", "briefing", "ingest", "--site", str(site)],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "briefing", "ingest", "--site", str(site)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         entry = sorted((site / "content").glob("*.md"))[count // 2]
         text = entry.read_text(encoding="utf-8")
         slug = re.search(r"^slug: (.+)$", text, re.MULTILINE).group(1).strip()
@@ -90,10 +93,14 @@ def run(count: int, saves: int) -> None:
 
         port = free_port()
         lines: list[str] = []
-        server = subprocess.Popen([sys.executable, "-m", "briefing", "serve", "--site", str(site),
-                                   "--port", str(port)], stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                                  env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        server = subprocess.Popen(
+            [sys.executable, "-m", "briefing", "serve", "--site", str(site), "--port", str(port)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+            env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        )
         threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
         url = f"http://127.0.0.1:{port}/briefings/{slug}/"
         driver = browser = None
@@ -106,7 +113,8 @@ def run(count: int, saves: int) -> None:
             for number in range(1, saves + 1):
                 marker = f"Edit {number} of {title}"
                 edited = text.replace(f"title: {title}", f"title: {marker}", 1).replace(
-                    "Officials said", f"Officials said ({number})", 1)
+                    "Officials said", f"Officials said ({number})", 1
+                )
                 time.sleep(1.5)  # let the previous reload settle, as between an editor's saves
                 seen_before = len(lines)
                 saved = time.perf_counter()
@@ -114,23 +122,35 @@ def run(count: int, saves: int) -> None:
                 if page is not None:
                     # Only the browser asks the server for pages meanwhile: polling it too
                     # would slow what is measured.
-                    page.wait_for_function("m => document.querySelector('h1') && "
-                                           "document.querySelector('h1').textContent.includes(m)",
-                                           arg=marker, timeout=30_000)
+                    page.wait_for_function(
+                        "m => document.querySelector('h1') && "
+                        "document.querySelector('h1').textContent.includes(m)",
+                        arg=marker,
+                        timeout=30_000,
+                    )
                 else:
                     wait_until(lambda m=marker: m in fetch(url), timeout=30, step=0.02)
                 shown = time.perf_counter() - saved
-                wait_until(lambda n=seen_before: any("save to reload" in line for line in lines[n:]),
-                           timeout=30)
-                rebuild = next(float(m.group(1)) for line in lines[seen_before:]
-                               if (m := re.search(r"save to reload: ([\d.]+) s", line)))
+                wait_until(
+                    lambda n=seen_before: any("save to reload" in line for line in lines[n:]), timeout=30
+                )
+                rebuild = next(
+                    float(m.group(1))
+                    for line in lines[seen_before:]
+                    if (m := re.search(r"save to reload: ([\d.]+) s", line))
+                )
                 rows.append((shown, rebuild))
-                print(f"save {number}: {'in browser' if page else 'served'} {shown:.2f} s "
-                      f"(rebuild {rebuild:.2f} s)", flush=True)
+                print(
+                    f"save {number}: {'in browser' if page else 'served'} {shown:.2f} s "
+                    f"(rebuild {rebuild:.2f} s)",
+                    flush=True,
+                )
             shown_all = [r[0] for r in rows]
             what = "in browser" if page is not None else "served (no browser: playwright or chromium missing)"
-            print(f"{what}: median {statistics.median(shown_all):.2f} s, max {max(shown_all):.2f} s; "
-                  f"rebuild median {statistics.median(r[1] for r in rows):.2f} s")
+            print(
+                f"{what}: median {statistics.median(shown_all):.2f} s, max {max(shown_all):.2f} s; "
+                f"rebuild median {statistics.median(r[1] for r in rows):.2f} s"
+            )
         finally:
             if browser is not None:
                 browser.close()

@@ -39,6 +39,7 @@ from briefing.site_registry import LazyRegistry, registry_fingerprint
 
 log = logging.getLogger("briefing")
 
+
 @dataclass
 class BuildResult:
     entries: int
@@ -48,9 +49,11 @@ class BuildResult:
     seconds: float
 
     def summary_line(self) -> str:
-        return (f"build: {self.entries} entries, {self.outputs} files "
-                f"({self.rendered} written, {self.outputs - self.rendered} unchanged, "
-                f"{self.removed} removed) in {self.seconds:.2f} s")
+        return (
+            f"build: {self.entries} entries, {self.outputs} files "
+            f"({self.rendered} written, {self.outputs - self.rendered} unchanged, "
+            f"{self.removed} removed) in {self.seconds:.2f} s"
+        )
 
 
 class CacheHolder:
@@ -71,8 +74,7 @@ class CacheHolder:
         self.unsaved = False
 
 
-def build_site(config: Config, *, progress: bool = False,
-               holder: CacheHolder | None = None) -> BuildResult:
+def build_site(config: Config, *, progress: bool = False, holder: CacheHolder | None = None) -> BuildResult:
     with site_lock(config):
         kept = holder.cache if holder is not None and holder.folder == config.cache_dir else None
         if holder is not None:
@@ -111,22 +113,33 @@ def _build(config: Config, cache: BuildCache, progress: bool, save: bool) -> Bui
         # Nothing read differs from what public/ was built from: nothing to write.
         if save:
             save_cache(cache)
-        return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=0, removed=0,
-                           seconds=time.perf_counter() - started)
+        return BuildResult(
+            entries=len(entries),
+            outputs=len(cache.outputs),
+            rendered=0,
+            removed=0,
+            seconds=time.perf_counter() - started,
+        )
 
-    structure = fingerprint(shared, [(e.slug, e.published.isoformat(), e.tags, sorted(e.entities.items()))
-                              for e in sorted(entries, key=lambda e: e.slug)])
+    structure = fingerprint(
+        shared,
+        [
+            (e.slug, e.published.isoformat(), e.tags, sorted(e.entities.items()))
+            for e in sorted(entries, key=lambda e: e.slug)
+        ],
+    )
     # What each entry shows in lists, worked out again only for entries whose file changed.
-    cards = {e.slug: cache.cards[e.slug] if cache.digests.get(e.slug) == e.digest
-             and e.slug in cache.cards
-             else fingerprint("", e.title, e.summary, e.image.credit if e.image else "")
-             for e in entries}
+    cards = {
+        e.slug: cache.cards[e.slug]
+        if cache.digests.get(e.slug) == e.digest and e.slug in cache.cards
+        else fingerprint("", e.title, e.summary, e.image.credit if e.image else "")
+        for e in entries
+    }
     if structure == cache.structure and untouched:
         # Same slugs, dates and tags: pagination, editions and related are as they were,
         # so only the pages that show a changed entry need planning at all.
         site = index_site(config, entries, related=cache.related, registry=registry)
-        jobs, removed = plan_changed(site, bodies, terms, previous_terms, theme, shared, cache,
-                                     cards)
+        jobs, removed = plan_changed(site, bodies, terms, previous_terms, theme, shared, cache, cards)
         replace_all = False
     else:
         site = index_site(config, entries, registry=registry)
@@ -156,8 +169,13 @@ def _build(config: Config, cache: BuildCache, progress: bool, save: bool) -> Bui
     cache.terms.keep_only({e.digest for e in entries})
     if save:
         save_cache(cache)
-    return BuildResult(entries=len(entries), outputs=len(cache.outputs), rendered=len(written),
-                       removed=len(removed), seconds=time.perf_counter() - started)
+    return BuildResult(
+        entries=len(entries),
+        outputs=len(cache.outputs),
+        rendered=len(written),
+        removed=len(removed),
+        seconds=time.perf_counter() - started,
+    )
 
 
 def _phase(name: str, started: float) -> None:
@@ -173,18 +191,20 @@ def site_lock(config: Config) -> Iterator[None]:
     try:
         try:
             import fcntl
+
             # A POSIX record lock, not flock: forked workers do not inherit it, so a build
             # killed while its workers wind down does not block the next one.
             fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except ImportError:  # Windows: no advisory locks; builds are rarely concurrent there
             pass
         except OSError:
-            raise BuildError(f"another build of the site in {config.root} is running",
-                             hint="wait for it to finish, then build again") from None
+            raise BuildError(
+                f"another build of the site in {config.root} is running",
+                hint="wait for it to finish, then build again",
+            ) from None
         yield
     finally:
         handle.close()
-
 
 
 _JOBS: list[Job | PageOutput] = []
@@ -211,8 +231,13 @@ def _untouched(public: Path, outputs: dict[str, tuple[str, int, int]]) -> bool:
 _BUILDER = 0  # the pid of the process whose build this is
 
 
-def _render_into(stage: Stage, jobs: list[Job | PageOutput], known: dict[str, tuple[str, int, int]],
-                 public: Path, progress: bool) -> list[tuple[str, int, int, bool]]:
+def _render_into(
+    stage: Stage,
+    jobs: list[Job | PageOutput],
+    known: dict[str, tuple[str, int, int]],
+    public: Path,
+    progress: bool,
+) -> list[tuple[str, int, int, bool]]:
     """(fingerprint, size, mtime, written) per job: each is rendered unless public/ has it.
 
     Fingerprints are worked out here, in the workers, as the views they hash are made there.

@@ -84,8 +84,9 @@ class Buckets:
                 del bucket[key]
 
     def _all_names(self) -> set[str]:
-        names = {p.name[len(self.name) + 1:-len(".marshal")]
-                 for p in self.folder.glob(f"{self.name}-*.marshal")}
+        names = {
+            p.name[len(self.name) + 1 : -len(".marshal")] for p in self.folder.glob(f"{self.name}-*.marshal")
+        }
         return names | set(self._loaded)
 
     def save(self) -> None:
@@ -113,8 +114,7 @@ class BuildCache:
     def __post_init__(self) -> None:
         self.bodies = Buckets(self.folder, "bodies")
         self.terms = Buckets(self.folder, "terms")
-        self.shards = Buckets(self.folder, "shards",
-                              bucket_of=lambda key: _BUCKETS[sum(map(ord, key)) % 16])
+        self.shards = Buckets(self.folder, "shards", bucket_of=lambda key: _BUCKETS[sum(map(ord, key)) % 16])
         self._related: dict[str, list] | None = None
         self._related_changed = False
 
@@ -172,8 +172,7 @@ def save_cache(cache: BuildCache) -> None:
         # Tagged with the structure it belongs to: a state saved without it cannot pair with it.
         _write(cache.folder / _RELATED, {"structure": cache.structure, "related": cache._related})
         cache._related_changed = False
-    _write(cache.folder / _STATE, {"version": _version(),
-                                   **{name: getattr(cache, name) for name in _FIELDS}})
+    _write(cache.folder / _STATE, {"version": _version(), **{name: getattr(cache, name) for name in _FIELDS}})
 
 
 def _version() -> str:
@@ -189,8 +188,16 @@ def _version() -> str:
 
 
 # What reads entries and renders bodies: a change to any of them invalidates the cache.
-_CODE_THAT_FILLS = ("entryfile.py", "load.py", "content.py", "render/markdown.py", "render/search.py",
-                    "build.py", "plan.py", "cache.py")
+_CODE_THAT_FILLS = (
+    "entryfile.py",
+    "load.py",
+    "content.py",
+    "render/markdown.py",
+    "render/search.py",
+    "build.py",
+    "plan.py",
+    "cache.py",
+)
 _CODE: str | None = None
 
 

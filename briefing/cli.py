@@ -41,40 +41,48 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: still one line, with a way to see more
         if args.debug:
             raise
-        print(f"error: internal error: {type(exc).__name__}: {exc} "
-              "(run again with --debug for details and report it)", file=sys.stderr)
+        print(
+            f"error: internal error: {type(exc).__name__}: {exc} "
+            "(run again with --debug for details and report it)",
+            file=sys.stderr,
+        )
         return 2
 
 
 def _common(default: object) -> argparse.ArgumentParser:
     """Options every command takes, before or after its name (`briefing --site D build`)."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--site", metavar="DIR", default=default,
-                        help="the site's root folder (default: here)")
-    common.add_argument("--debug", action="store_true", default=default,
-                        help="show tracebacks of errors")
+    common.add_argument(
+        "--site", metavar="DIR", default=default, help="the site's root folder (default: here)"
+    )
+    common.add_argument("--debug", action="store_true", default=default, help="show tracebacks of errors")
     common.add_argument("-v", "--verbose", action="store_true", default=default, help="say more")
     return common
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="briefing", parents=[_common(argparse.SUPPRESS)],
-        description="Turn raw news articles into a tagged, searchable briefing digest site.")
+        prog="briefing",
+        parents=[_common(argparse.SUPPRESS)],
+        description="Turn raw news articles into a tagged, searchable briefing digest site.",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {briefing.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ingest = commands.add_parser("ingest", parents=[_common(argparse.SUPPRESS)],
-                                 help="turn seeds/*.txt into entries in content/")
+    ingest = commands.add_parser(
+        "ingest", parents=[_common(argparse.SUPPRESS)], help="turn seeds/*.txt into entries in content/"
+    )
     ingest.set_defaults(run=_ingest)
 
-    build = commands.add_parser("build", parents=[_common(argparse.SUPPRESS)],
-                                help="render content/ into public/")
+    build = commands.add_parser(
+        "build", parents=[_common(argparse.SUPPRESS)], help="render content/ into public/"
+    )
     build.add_argument("--base-url", metavar="URL", help="override base_url for this build")
     build.set_defaults(run=_build)
 
-    serve = commands.add_parser("serve", parents=[_common(argparse.SUPPRESS)],
-                                help="build, serve with live reload, rebuild on change")
+    serve = commands.add_parser(
+        "serve", parents=[_common(argparse.SUPPRESS)], help="build, serve with live reload, rebuild on change"
+    )
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--bind", default="127.0.0.1", help="address (default 127.0.0.1)")
     serve.set_defaults(run=_serve)
@@ -83,8 +91,11 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("directory", metavar="DIR", help="the folder to create")
     new.set_defaults(run=_new)
 
-    entities = commands.add_parser("entities", parents=[_common(argparse.SUPPRESS)],
-                                   help="list the entities tagged across content/, and candidates")
+    entities = commands.add_parser(
+        "entities",
+        parents=[_common(argparse.SUPPRESS)],
+        help="list the entities tagged across content/, and candidates",
+    )
     entities.set_defaults(run=_entities)
     return parser
 
@@ -109,6 +120,7 @@ class _LevelFormatter(logging.Formatter):
 
 def _config(args: argparse.Namespace, root: Path):
     from briefing.config import load_config
+
     config = load_config(root)
     if getattr(args, "base_url", None):
         config = config.with_base_url(args.base_url)
@@ -117,6 +129,7 @@ def _config(args: argparse.Namespace, root: Path):
 
 def _ingest(args: argparse.Namespace, root: Path) -> int:
     from briefing.ingest import ingest_site
+
     report = ingest_site(_config(args, root))
     for error in report.failed:
         print(f"error: {error}", file=sys.stderr)
@@ -126,6 +139,7 @@ def _ingest(args: argparse.Namespace, root: Path) -> int:
 
 def _build(args: argparse.Namespace, root: Path) -> int:
     from briefing.build import build_site
+
     result = build_site(_config(args, root), progress=sys.stderr.isatty())
     print(result.summary_line())
     return 0
@@ -133,15 +147,19 @@ def _build(args: argparse.Namespace, root: Path) -> int:
 
 def _serve(args: argparse.Namespace, root: Path) -> int:
     from briefing.serve import serve
+
     return serve(_config(args, root), port=args.port, bind=args.bind)
 
 
 def _new(args: argparse.Namespace, root: Path) -> int:
     from briefing.scaffold import new_site
+
     target = (root / args.directory) if args.site else Path(args.directory)
     new_site(target.resolve())
-    print(f"created a site in {args.directory}: add articles to its seeds/, then run\n"
-          f"  cd {args.directory} && briefing ingest && briefing build")
+    print(
+        f"created a site in {args.directory}: add articles to its seeds/, then run\n"
+        f"  cd {args.directory} && briefing ingest && briefing build"
+    )
     return 0
 
 
@@ -150,12 +168,18 @@ def _entities(args: argparse.Namespace, root: Path) -> int:
     from briefing.entities.report import build_report, format_report
     from briefing.entryfile import read_entry
     from briefing.load import list_entries
+
     config = _config(args, root)
     docs = []
     for path in list_entries(config.content_dir):
         metadata, body, _line, _text = read_entry(path)
-        docs.append((list(metadata.get("tags") or []), dict(metadata.get("entities") or {}),
-                     f"{metadata.get('title', '')}\n\n{body}"))
+        docs.append(
+            (
+                list(metadata.get("tags") or []),
+                dict(metadata.get("entities") or {}),
+                f"{metadata.get('title', '')}\n\n{body}",
+            )
+        )
     print(format_report(build_report(docs, load_registry(config.root))))
     return 0
 

@@ -112,8 +112,13 @@ def load_config(root: Path) -> Config:
         if key not in _EDITABLE:
             close = difflib.get_close_matches(key, _EDITABLE, n=1)
             suggestion = f"; did you mean '{close[0]}'?" if close else ""
-            log.warning("%s:%s: unknown key '%s' is ignored%s",
-                        shown(path), _line_of(text, key) or "?", key, suggestion)
+            log.warning(
+                "%s:%s: unknown key '%s' is ignored%s",
+                shown(path),
+                _line_of(text, key) or "?",
+                key,
+                suggestion,
+            )
             continue
         expected = _TYPES.get(key, str)
         ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
@@ -137,23 +142,35 @@ def _validated(config: Config) -> Config:
         if getattr(config, key) < 1:
             raise ConfigError(f"'{key}' must be at least 1", path, _line_of(config.source_text, key))
     if config.related_count < 0:
-        raise ConfigError("'related_count' must not be negative", path,
-                          _line_of(config.source_text, "related_count"))
+        raise ConfigError(
+            "'related_count' must not be negative", path, _line_of(config.source_text, "related_count")
+        )
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(
-            f"unknown time zone '{config.timezone}'", path, _line_of(config.source_text, "timezone"),
+            f"unknown time zone '{config.timezone}'",
+            path,
+            _line_of(config.source_text, "timezone"),
             hint='use an IANA name such as "Europe/London" or "UTC"',
         ) from exc
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", config.theme) or config.theme.startswith("."):
-        raise ConfigError(f"theme '{config.theme}' is not a folder name", path,
-                          _line_of(config.source_text, "theme"))
+        raise ConfigError(
+            f"theme '{config.theme}' is not a folder name", path, _line_of(config.source_text, "theme")
+        )
     out = config.output_dir
-    if not out or Path(out).is_absolute() or ".." in Path(out).parts or out in {".", "content", "seeds",
-                                                                                "themes"}:
-        raise ConfigError(f"output_dir '{out}' must be a new folder inside the site", path,
-                          _line_of(config.source_text, "output_dir"), hint='the default is "public"')
+    if (
+        not out
+        or Path(out).is_absolute()
+        or ".." in Path(out).parts
+        or out in {".", "content", "seeds", "themes"}
+    ):
+        raise ConfigError(
+            f"output_dir '{out}' must be a new folder inside the site",
+            path,
+            _line_of(config.source_text, "output_dir"),
+            hint='the default is "public"',
+        )
     return config
 
 

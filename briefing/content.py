@@ -30,8 +30,9 @@ _LOAD_WORK: list[Path] = []
 _LOAD_CONFIG: Config | None = None
 
 
-def load_entries(config: Config, cache: BuildCache, progress: bool = False
-                 ) -> tuple[list[Entry], dict[str, str], dict[str, tuple[str, str]]]:
+def load_entries(
+    config: Config, cache: BuildCache, progress: bool = False
+) -> tuple[list[Entry], dict[str, str], dict[str, tuple[str, str]]]:
     """Every entry with its body HTML and search terms, redoing only files that changed.
 
     Parsing YAML and rendering Markdown are most of a cold build, so changed
@@ -55,11 +56,20 @@ def load_entries(config: Config, cache: BuildCache, progress: bool = False
             errors.append(ContentError(f"cannot be read: {exc.strerror}", file))
             continue
         # ctime too: tools that restore mtimes (cp -p, rsync -t, tar) cannot set it.
-        stamps[name] = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_size,
-                        config.timezone, config.allow_html)
+        stamps[name] = (
+            stat.st_mtime_ns,
+            stat.st_ctime_ns,
+            stat.st_ino,
+            stat.st_size,
+            config.timezone,
+            config.allow_html,
+        )
         hit = known.get(name)
-        if hit is not None and tuple(hit[0]) == stamps[name] \
-                and (hit[2] is None or _photo_stamp(content_dir, hit[1]) == hit[2]):
+        if (
+            hit is not None
+            and tuple(hit[0]) == stamps[name]
+            and (hit[2] is None or _photo_stamp(content_dir, hit[1]) == hit[2])
+        ):
             # `made` holds what the same record gave last time (under `briefing serve`).
             found[name] = made.get(name) or _from_record(file, hit[1])
             fresh[name] = hit
@@ -107,8 +117,9 @@ def _load_chunk(indices: list[int]) -> list:
         path = _LOAD_WORK[i]
         try:
             metadata, body, _line, text = read_entry(path)
-            entry = with_photo(entry_from(metadata, body, text, path, _LOAD_CONFIG.tz),
-                               _LOAD_CONFIG.content_dir, text)
+            entry = with_photo(
+                entry_from(metadata, body, text, path, _LOAD_CONFIG.tz), _LOAD_CONFIG.content_dir, text
+            )
         except ContentError as error:
             results.append(error)
             continue
@@ -116,8 +127,7 @@ def _load_chunk(indices: list[int]) -> list:
         html = renderer.render(entry.body)
         image = entry.image
         captions = f"{image.caption}\n{image.alt}" if image else ""
-        strong, weak = search.entry_terms(entry.title, entry.tags, f"{entry.summary}\n{captions}",
-                                          entry.body)
+        strong, weak = search.entry_terms(entry.title, entry.tags, f"{entry.summary}\n{captions}", entry.body)
         record = _to_record(entry, body_key)
         results.append((record, html, (" ".join(strong), " ".join(weak))))
     return results
@@ -142,13 +152,17 @@ def with_photo(entry: Entry, content_dir: Path, text: str) -> Entry:
         return entry
     path = content_dir / image.file
     if not path.is_file():
-        raise ContentError(f"its photo {image.file} is not in {content_dir.name}/", entry.path,
-                           _line_of(text, "image"),
-                           hint="put the photo there, or remove the file: line from image")
+        raise ContentError(
+            f"its photo {image.file} is not in {content_dir.name}/",
+            entry.path,
+            _line_of(text, "image"),
+            hint="put the photo there, or remove the file: line from image",
+        )
     width, height = images.photo_size(path)
     stat = path.stat()
-    digest = hashlib.sha256(f"{entry.digest}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}"
-                            .encode()).hexdigest()[:20]
+    digest = hashlib.sha256(
+        f"{entry.digest}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}".encode()
+    ).hexdigest()[:20]
     return replace(entry, image=replace(image, width=width, height=height), digest=digest)
 
 
@@ -164,17 +178,34 @@ def _body_key(body: str, allow_html: bool) -> str:
 def _to_record(entry: Entry, body_key: str) -> tuple:
     """An entry as plain data for the cache (marshal takes no dataclasses or datetimes)."""
     image = astuple(entry.image) if entry.image else None
-    return (entry.slug, entry.title, entry.published.isoformat(), entry.summary, entry.tags,
-            entry.entities, entry.source, image, body_key, entry.digest)
+    return (
+        entry.slug,
+        entry.title,
+        entry.published.isoformat(),
+        entry.summary,
+        entry.tags,
+        entry.entities,
+        entry.source,
+        image,
+        body_key,
+        entry.digest,
+    )
 
 
 def _from_record(file: str, record: tuple) -> Entry:
     slug, title, published, summary, tags, entities, source, image, body_key, digest = record
     # The Markdown source is not kept: its HTML is cached under body_key.
-    return Entry(file=file, slug=slug, title=title, published=datetime.fromisoformat(published),
-                 summary=summary, body="", tags=tuple(tags),
-                 entities={k: tuple(v) for k, v in entities.items()},
-                 source=source, image=Image(*image) if image else None, digest=digest,
-                 body_key=body_key)
-
-
+    return Entry(
+        file=file,
+        slug=slug,
+        title=title,
+        published=datetime.fromisoformat(published),
+        summary=summary,
+        body="",
+        tags=tuple(tags),
+        entities={k: tuple(v) for k, v in entities.items()},
+        source=source,
+        image=Image(*image) if image else None,
+        digest=digest,
+        body_key=body_key,
+    )

@@ -28,8 +28,13 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             raise
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
             raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read the value {node.value!r}" if isinstance(node.value, str)
-                else f"cannot read this value ({exc})", node.start_mark) from exc
+                None,
+                None,
+                f"cannot read the value {node.value!r}"
+                if isinstance(node.value, str)
+                else f"cannot read this value ({exc})",
+                node.start_mark,
+            ) from exc
 
 
 class FastYAMLHandler(YAMLHandler):
@@ -53,12 +58,17 @@ def split_entry(text: str, path: Path | str) -> tuple[dict[str, Any], str, int]:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        raise ContentError("does not start with front matter (a line of ---)", path, 1,
-                           hint="begin the file with ---, YAML keys, then ---")
+        raise ContentError(
+            "does not start with front matter (a line of ---)",
+            path,
+            1,
+            hint="begin the file with ---, YAML keys, then ---",
+        )
     closing = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() == "---"), None)
     if closing is None:
-        raise ContentError("front matter has no closing --- line", path, 1,
-                           hint="add a line of --- after the last YAML key")
+        raise ContentError(
+            "front matter has no closing --- line", path, 1, hint="add a line of --- after the last YAML key"
+        )
     fm = "\n".join(lines[1:closing])
     try:
         data = HANDLER.load(fm)
@@ -66,16 +76,19 @@ def split_entry(text: str, path: Path | str) -> tuple[dict[str, Any], str, int]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        raise ContentError(f"front matter is not valid YAML: {problem}", path, line,
-                           hint="fix the YAML; quote values that contain ': ' or start with a symbol"
-                           ) from exc
+        raise ContentError(
+            f"front matter is not valid YAML: {problem}",
+            path,
+            line,
+            hint="fix the YAML; quote values that contain ': ' or start with a symbol",
+        ) from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ContentError(
-            f"front matter is a {type(data).__name__}, not a mapping of keys to values", path, 2,
-            hint=_FIX)
-    body = "\n".join(lines[closing + 1:])
+            f"front matter is a {type(data).__name__}, not a mapping of keys to values", path, 2, hint=_FIX
+        )
+    body = "\n".join(lines[closing + 1 :])
     return data, body.strip("\n") + "\n", closing + 2
 
 

@@ -27,6 +27,7 @@ class BriefingError(Exception):
         if self.path is None:
             return ""
         from briefing.display import shown
+
         where = shown(Path(self.path))
         if self.line is not None:
             where += f":{self.line}"

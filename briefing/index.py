@@ -13,8 +13,14 @@ from briefing.model import GROUP_LABELS, Edition, Entry, Tag
 from briefing.parallel import run_chunks
 
 # A shared weapon system says more about two briefings than a shared country.
-TYPE_WEIGHT = {"weapon_systems": 3.0, "people": 2.5, "organisations": 2.0, "topics": 1.0,
-               "countries": 1.0, "other": 1.5}
+TYPE_WEIGHT = {
+    "weapon_systems": 3.0,
+    "people": 2.5,
+    "organisations": 2.0,
+    "topics": 1.0,
+    "countries": 1.0,
+    "other": 1.5,
+}
 # Related briefings come from the entries nearest in time within each shared tag:
 # bounded work per entry however big "Russia" grows.
 WINDOW = 40
@@ -49,9 +55,12 @@ class Site:
         self._position = {e.slug: i for i, e in enumerate(self.entries)}
 
 
-def index_site(config: Config, entries: list[Entry],
-               related: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None,
-               registry: object | None = None) -> Site:
+def index_site(
+    config: Config,
+    entries: list[Entry],
+    related: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None,
+    registry: object | None = None,
+) -> Site:
     """`related`, as `related_slugs` gave it, is reused when no entry's date or tags changed."""
     ordered = sorted(entries, key=lambda e: e.sort_key)
     tags = _tags(ordered)
@@ -79,8 +88,7 @@ class _CachedRelated(dict):
         self.raw, self.entries = raw, entries
 
     def __missing__(self, slug: str) -> list[Related]:
-        made = self[slug] = [Related(self.entries[other], tuple(shared))
-                             for other, shared in self.raw[slug]]
+        made = self[slug] = [Related(self.entries[other], tuple(shared)) for other, shared in self.raw[slug]]
         return made
 
 
@@ -95,8 +103,9 @@ def _tags(entries: list[Entry]) -> dict[str, Tag]:
         for name in entry.tags:
             members[name].append(entry)
     # Counted in one pass in C: a Counter per name, updated per mention, cost a no-change build.
-    pairs = Counter((name, group) for entry in entries
-                    for group, names in entry.entities.items() for name in names)
+    pairs = Counter(
+        (name, group) for entry in entries for group, names in entry.entities.items() for name in names
+    )
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     for (name, group), count in pairs.items():
         groups[name][group] = count
@@ -105,7 +114,7 @@ def _tags(entries: list[Entry]) -> dict[str, Tag]:
     used: set[str] = set()
     for name in sorted(members, key=lambda n: (n.casefold(), n)):
         counts = groups.get(name)
-        group = (min(counts, key=lambda g: (-counts[g], order.index(g))) if counts else "other")
+        group = min(counts, key=lambda g: (-counts[g], order.index(g))) if counts else "other"
         base = slugify(name, max_length=80) or "tag"
         slug, number = base, 2
         while slug in used:  # "S-400" and "S 400" written by hand: keep both reachable
@@ -124,13 +133,15 @@ def _editions(entries: list[Entry], width: int) -> list[Edition]:
     grouped: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         grouped[entry.day.isoformat()[:width]].append(entry)
-    return [Edition(key=key, start=group[0].day.replace(day=1) if width == 7 else group[0].day,
-                    entries=tuple(group))
-            for key, group in sorted(grouped.items(), reverse=True)]
+    return [
+        Edition(
+            key=key, start=group[0].day.replace(day=1) if width == 7 else group[0].day, entries=tuple(group)
+        )
+        for key, group in sorted(grouped.items(), reverse=True)
+    ]
 
 
-def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int
-                    ) -> dict[str, list[Related]]:
+def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int) -> dict[str, list[Related]]:
     """Related briefings for every entry, with bounded work per entry, on every core.
 
     Candidates are the WINDOW entries nearest in time on either side within
@@ -149,8 +160,10 @@ def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int
         count=count,
     )
     rows = run_chunks(_related_chunk, len(entries), False, "related")
-    return {entry.slug: [Related(entries[i], shared) for i, shared in row]
-            for entry, row in zip(entries, rows, strict=True)}
+    return {
+        entry.slug: [Related(entries[i], shared) for i, shared in row]
+        for entry, row in zip(entries, rows, strict=True)
+    }
 
 
 @dataclass(frozen=True)
@@ -179,7 +192,7 @@ def _related_chunk(indices: list[int]) -> list[list[tuple[int, tuple[str, ...]]]
         by_weight: dict[float, Counter[int]] = {}
         for name in entry.tags if count > 0 else ():
             at = data.position[name][me]
-            window = data.members[name][max(0, at - WINDOW): at + WINDOW + 1]
+            window = data.members[name][max(0, at - WINDOW) : at + WINDOW + 1]
             weight = weights[name]
             if weight not in by_weight:
                 by_weight[weight] = Counter()
@@ -211,7 +224,17 @@ def _related_chunk(indices: list[int]) -> list[list[tuple[int, tuple[str, ...]]]
                 elif final > finals[0]:
                     heapq.heapreplace(finals, final)
         ranked = [i for *_key, i in sorted(pool)[:count]]
-        rows.append([(i, tuple(sorted((n for n in entry.tags if n in entries[i].tags),
-                                      key=lambda n: (-weights[n], n))))
-                     for i in ranked])
+        rows.append(
+            [
+                (
+                    i,
+                    tuple(
+                        sorted(
+                            (n for n in entry.tags if n in entries[i].tags), key=lambda n: (-weights[n], n)
+                        )
+                    ),
+                )
+                for i in ranked
+            ]
+        )
     return rows

@@ -38,8 +38,9 @@ def list_entry_files(content_dir: Path) -> list[str]:
     found: list[str] = []
     for folder, subfolders, files in os.walk(content_dir):
         subfolders[:] = [d for d in subfolders if not d.startswith((".", "_"))]
-        found += [os.path.join(folder, f) for f in files
-                  if f.endswith(".md") and not f.startswith((".", "_"))]
+        found += [
+            os.path.join(folder, f) for f in files if f.endswith(".md") and not f.startswith((".", "_"))
+        ]
     return sorted(found)
 
 
@@ -58,29 +59,41 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
 
     title = metadata.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise fail("title", "has no title" if title is None else "title must be text",
-                   'add a line such as  title: "What happened"  to the front matter')
+        raise fail(
+            "title",
+            "has no title" if title is None else "title must be text",
+            'add a line such as  title: "What happened"  to the front matter',
+        )
     slug = metadata.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_PATTERN.fullmatch(slug) or ".." in slug:
-        raise fail("slug", f"slug {slug!r} is not a safe URL name",
-                   "use lower-case letters, digits and hyphens, e.g. slug: s-400-deliveries")
+        raise fail(
+            "slug",
+            f"slug {slug!r} is not a safe URL name",
+            "use lower-case letters, digits and hyphens, e.g. slug: s-400-deliveries",
+        )
     published = _published(metadata.get("date"), tz, fail)
     tags = _names(metadata.get("tags", []), "tags", fail)
     entities_raw = metadata.get("entities") or {}
     if not isinstance(entities_raw, dict):
-        raise fail("entities", "entities must be a mapping of type to names",
-                   f"use keys among {', '.join(ENTITY_KEYS)}")
+        raise fail(
+            "entities",
+            "entities must be a mapping of type to names",
+            f"use keys among {', '.join(ENTITY_KEYS)}",
+        )
     entities = {}
     for key, names in entities_raw.items():
         if key not in ENTITY_KEYS:
-            raise fail("entities", f"entities has an unknown type {key!r}",
-                       f"use keys among {', '.join(ENTITY_KEYS)}")
+            raise fail(
+                "entities",
+                f"entities has an unknown type {key!r}",
+                f"use keys among {', '.join(ENTITY_KEYS)}",
+            )
         entities[key] = _names(names or [], key, fail)
     summary = metadata.get("summary")
     if summary is None:
         summary = _first_paragraph(body)
     elif not isinstance(summary, str):
-        raise fail("summary", "summary must be text", "quote it: summary: \"...\"")
+        raise fail("summary", "summary must be text", 'quote it: summary: "..."')
     source = metadata.get("source")
     if source is not None and not isinstance(source, str):
         raise fail("source", "source must be a file name", "e.g. source: article.txt")
@@ -116,8 +129,11 @@ def _published(value: object, tz: ZoneInfo, fail) -> datetime:
         raise fail("date", "has no date", hint)
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00")) \
-                if "T" in value or " " in value.strip() else date.fromisoformat(value.strip())
+            value = (
+                datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+                if "T" in value or " " in value.strip()
+                else date.fromisoformat(value.strip())
+            )
         except ValueError:
             raise fail("date", f"date {value!r} is not a date", hint) from None
     try:
@@ -130,8 +146,11 @@ def _published(value: object, tz: ZoneInfo, fail) -> datetime:
         published.timestamp()  # entries sort by it: it must exist in UTC too
     except OverflowError:
         # 0001-01-01T00:00+05:00 is a year-0 time in UTC: Python's datetime cannot hold it.
-        raise fail("date", f"date {value} is out of range in the site's time zone",
-                   "use a date between the years 1 and 9999") from None
+        raise fail(
+            "date",
+            f"date {value} is out of range in the site's time zone",
+            "use a date between the years 1 and 9999",
+        ) from None
     return published
 
 
@@ -139,8 +158,11 @@ def _names(value: object, key: str, fail) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise fail(key, f"{key} must be a list of names (text)",
-                   f"write {key}: [Russia, S-400] or one name per '- ' line")
+        raise fail(
+            key,
+            f"{key} must be a list of names (text)",
+            f"write {key}: [Russia, S-400] or one name per '- ' line",
+        )
     seen: dict[str, None] = {}
     for name in value:
         seen.setdefault(" ".join(name.split()), None)
@@ -151,15 +173,23 @@ def _image(value: object, fail) -> Image | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not all(
-            isinstance(value.get(k, ""), str) for k in ("alt", "caption", "credit", "file")):
-        raise fail("image", "image must have text fields alt, caption, credit (and file)",
-                   "e.g. image: {alt: ..., caption: ..., credit: ...}")
+        isinstance(value.get(k, ""), str) for k in ("alt", "caption", "credit", "file")
+    ):
+        raise fail(
+            "image",
+            "image must have text fields alt, caption, credit (and file)",
+            "e.g. image: {alt: ..., caption: ..., credit: ...}",
+        )
     file = value.get("file", "").strip()
     if file and not PHOTO_PATTERN.fullmatch(file):
-        raise fail("image", f"image file {file!r} must be a .jpg, .png or .webp under content/",
-                   "e.g. file: images/my-entry.jpg, with no '..' or leading '/'")
-    image = Image(alt=value.get("alt", ""), caption=value.get("caption", ""),
-                  credit=value.get("credit", ""), file=file)
+        raise fail(
+            "image",
+            f"image file {file!r} must be a .jpg, .png or .webp under content/",
+            "e.g. file: images/my-entry.jpg, with no '..' or leading '/'",
+        )
+    image = Image(
+        alt=value.get("alt", ""), caption=value.get("caption", ""), credit=value.get("credit", ""), file=file
+    )
     return image if (image.alt or image.caption or image.credit or image.file) else None
 
 
@@ -182,6 +212,8 @@ def check_unique_slugs(entries: list[Entry]) -> None:
         other = seen.setdefault(entry.slug, entry)
         if other is not entry:
             raise ContentError(
-                f"slug '{entry.slug}' is also used by {other.path.name}", entry.path,
+                f"slug '{entry.slug}' is also used by {other.path.name}",
+                entry.path,
                 _key_line(entry.path.read_text(encoding="utf-8", errors="replace"), "slug"),
-                hint="give one of them another slug")
+                hint="give one of them another slug",
+            )

@@ -42,8 +42,11 @@ class Stage:
                 stat = os.fstat(handle.fileno())
             return stat.st_size, stat.st_mtime_ns
         except OSError as exc:
-            raise BuildError(f"cannot write {relative}: {exc.strerror}", self.root,
-                             hint="check free disk space and permissions") from exc
+            raise BuildError(
+                f"cannot write {relative}: {exc.strerror}",
+                self.root,
+                hint="check free disk space and permissions",
+            ) from exc
 
     def commit(self, written: list[str], removed: list[str], replace_all: bool) -> None:
         """Make `public` hold the staged files; `replace_all` swaps the whole folder."""
@@ -65,8 +68,11 @@ class Stage:
         except OSError as exc:
             if old.exists() and not self.public.exists():
                 os.replace(old, self.public)
-            raise BuildError(f"cannot replace the output folder: {exc.strerror}", self.public,
-                             hint="check permissions on the site folder") from exc
+            raise BuildError(
+                f"cannot replace the output folder: {exc.strerror}",
+                self.public,
+                hint="check permissions on the site folder",
+            ) from exc
         shutil.rmtree(old, ignore_errors=True)
 
 
@@ -91,8 +97,11 @@ def apply_journal(stage: Path, public: Path) -> None:
                 target.unlink()
             _prune_empty(target.parent, public)
     except OSError as exc:
-        raise BuildError(f"cannot update the output folder: {exc.strerror}", public,
-                         hint="check free disk space and permissions, then build again") from exc
+        raise BuildError(
+            f"cannot update the output folder: {exc.strerror}",
+            public,
+            hint="check free disk space and permissions, then build again",
+        ) from exc
     shutil.rmtree(stage, ignore_errors=True)
 
 

@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterator
 PARALLEL_THRESHOLD = 400
 
 
-def run_chunks(work: Callable[[list[int]], list], count: int, progress: bool, what: str,
-               size: int = 200) -> list:
+def run_chunks(
+    work: Callable[[list[int]], list], count: int, progress: bool, what: str, size: int = 200
+) -> list:
     """Run `work` over chunks of 0..count-1, on every core when it pays; results in order.
 
     `work` is a module-level function reading its inputs from module globals set
@@ -31,8 +32,9 @@ def run_chunks(work: Callable[[list[int]], list], count: int, progress: bool, wh
     return results
 
 
-def iter_chunks(work: Callable[[list[int]], list], count: int, progress: bool, what: str,
-                size: int = 200) -> Iterator[list]:
+def iter_chunks(
+    work: Callable[[list[int]], list], count: int, progress: bool, what: str, size: int = 200
+) -> Iterator[list]:
     """As run_chunks, but yields each chunk's results, in order, as soon as it is done:
     the caller's own share of the work overlaps the workers'."""
     chunks = [list(range(i, min(i + size, count))) for i in range(0, count, size)]
@@ -71,6 +73,5 @@ def _worker_gc() -> None:
 
 def _progress(total: int, what: str):
     from tqdm import tqdm
+
     return tqdm(total=total, desc=what, unit="", leave=False, file=sys.stderr)
-
-

@@ -63,9 +63,14 @@ class PageOutput:
         self.page.forget()
 
 
-
-def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str, str]],
-                 theme: Theme, shared: str, cache: BuildCache) -> list[Job | PageOutput]:
+def plan_outputs(
+    site: Site,
+    bodies: dict[str, str],
+    terms: dict[str, tuple[str, str]],
+    theme: Theme,
+    shared: str,
+    cache: BuildCache,
+) -> list[Job | PageOutput]:
     """Every file public/ will hold, each with the fingerprint of what it is made from."""
     config = site.config
     env = make_environment(theme)
@@ -76,12 +81,14 @@ def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
     jobs += _feed_jobs(site, shared)
     jobs += [job for e in site.entries for job in _photo_jobs(config, e)]
     listed = [(p.url, p.day) for p in pages if p.url != "404.html"]
-    jobs.append(Job("sitemap.xml", fingerprint(shared, "sitemap", listed),
-                    lambda: sitemap.sitemap(config, listed)))
+    jobs.append(
+        Job("sitemap.xml", fingerprint(shared, "sitemap", listed), lambda: sitemap.sitemap(config, listed))
+    )
     jobs.append(Job("robots.txt", fingerprint(shared, "robots"), lambda: sitemap.robots(config)))
     jobs.append(Job(".nojekyll", fingerprint(shared, "nojekyll"), lambda: b""))
-    shards = search.build_shards([(terms[e.slug][0].split(), terms[e.slug][1].split())
-                                  for e in site.entries[::-1]])
+    shards = search.build_shards(
+        [(terms[e.slug][0].split(), terms[e.slug][1].split()) for e in site.entries[::-1]]
+    )
     cache.shards.clear()
     for name, shard in shards.items():
         cache.shards[name] = shard
@@ -91,8 +98,11 @@ def plan_outputs(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
     seen: dict[str, Job | PageOutput] = {}
     for job in jobs:
         if seen.setdefault(job.file, job) is not job:
-            raise BuildError(f"two outputs would be written to {job.file}", config.output,
-                             hint="rename the theme's static file or the entry's slug")
+            raise BuildError(
+                f"two outputs would be written to {job.file}",
+                config.output,
+                hint="rename the theme's static file or the entry's slug",
+            )
     return jobs
 
 
@@ -100,10 +110,16 @@ def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> li
     config = site.config
     items = feeds.feed_items(site.entries, config)
     jobs = [
-        Job("atom.xml", fingerprint(shared, "atom", items),
-            lambda: feeds.atom(config, config.title, "", "atom.xml", items)),
-        Job("rss.xml", fingerprint(shared, "rss", items),
-            lambda: feeds.rss(config, config.title, "", "rss.xml", items)),
+        Job(
+            "atom.xml",
+            fingerprint(shared, "atom", items),
+            lambda: feeds.atom(config, config.title, "", "atom.xml", items),
+        ),
+        Job(
+            "rss.xml",
+            fingerprint(shared, "rss", items),
+            lambda: feeds.rss(config, config.title, "", "rss.xml", items),
+        ),
     ]
     for tag in site.tags.values():
         if only_tags is not None and tag.slug not in only_tags:
@@ -111,8 +127,13 @@ def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> li
         tag_items = feeds.feed_items(tag.entries, config)
         title = f"{config.title}: {tag.name}"
         page, feed = urls.tag(tag.slug), urls.tag_feed(tag.slug)
-        jobs.append(Job(feed, fingerprint(shared, "tag-atom", title, feed, tag_items),
-                        lambda t=title, p=page, f=feed, i=tag_items: feeds.atom(config, t, p, f, i)))
+        jobs.append(
+            Job(
+                feed,
+                fingerprint(shared, "tag-atom", title, feed, tag_items),
+                lambda t=title, p=page, f=feed, i=tag_items: feeds.atom(config, t, p, f, i),
+            )
+        )
     return jobs
 
 
@@ -121,35 +142,58 @@ def _photo_jobs(config: Config, entry: Entry) -> list[Job]:
     if image is None or not image.file:
         return []
     source = config.content_dir / image.file
-    return [Job(v.file, fingerprint("photo", entry.digest, v.file, v.width, v.height, images.QUALITY),
-                lambda v=v: images.resize(source, v))
-            for v in images.variants(entry.slug, image.file, image.width, image.height)]
+    return [
+        Job(
+            v.file,
+            fingerprint("photo", entry.digest, v.file, v.width, v.height, images.QUALITY),
+            lambda v=v: images.resize(source, v),
+        )
+        for v in images.variants(entry.slug, image.file, image.width, image.height)
+    ]
 
 
-def _search_jobs(site: Site, shards: dict[str, dict[str, list[int]]],
-                 only_shards: set[str] | None = None, only_docs: set[int] | None = None
-                 ) -> list[Job]:
+def _search_jobs(
+    site: Site,
+    shards: dict[str, dict[str, list[int]]],
+    only_shards: set[str] | None = None,
+    only_docs: set[int] | None = None,
+) -> list[Job]:
     """The search index's files; ids run oldest first so a new entry only appends."""
     oldest_first = site.entries[::-1]
-    jobs = [Job(f"search/terms/{name}.json", fingerprint("", shard), lambda s=shard: search.shard_json(s))
-            for name, shard in sorted(shards.items()) if only_shards is None or name in only_shards]
+    jobs = [
+        Job(f"search/terms/{name}.json", fingerprint("", shard), lambda s=shard: search.shard_json(s))
+        for name, shard in sorted(shards.items())
+        if only_shards is None or name in only_shards
+    ]
     size = search.DOCS_PER_FILE
     for start in range(0, len(oldest_first), size):
         if only_docs is not None and start // size not in only_docs:
             continue
-        rows = [[urls.entry(e.slug), e.title, e.day.isoformat(), e.summary, list(e.tags)]
-                for e in oldest_first[start:start + size]]
-        jobs.append(Job(f"search/docs/{start // size}.json", fingerprint("", rows),
-                        lambda r=rows: search.docs_json(r)))
+        rows = [
+            [urls.entry(e.slug), e.title, e.day.isoformat(), e.summary, list(e.tags)]
+            for e in oldest_first[start : start + size]
+        ]
+        jobs.append(
+            Job(
+                f"search/docs/{start // size}.json", fingerprint("", rows), lambda r=rows: search.docs_json(r)
+            )
+        )
     if only_docs is None:
         count = len(oldest_first)
         jobs.append(Job("search/meta.json", fingerprint("", "meta", count), lambda: search.meta_json(count)))
     return jobs
 
 
-def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str, str]],
-                 previous_terms: dict[str, tuple[str, str]], theme: Theme, shared: str,
-                 cache: BuildCache, cards: dict[str, str]) -> tuple[list[Job | PageOutput], list[str]]:
+def plan_changed(
+    site: Site,
+    bodies: dict[str, str],
+    terms: dict[str, tuple[str, str]],
+    previous_terms: dict[str, tuple[str, str]],
+    theme: Theme,
+    shared: str,
+    cache: BuildCache,
+    cards: dict[str, str],
+) -> tuple[list[Job | PageOutput], list[str]]:
     """The outputs an edit reaches (and the files it empties) when no entry's slug, date or tags changed.
 
     A changed body reaches its own page and the search index; a changed card
@@ -187,14 +231,21 @@ def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
     env = make_environment(theme)
     photos = [job for slug in changed for job in _photo_jobs(config, site.entries[position[slug]])]
     made = {job.file for job in photos}
-    gone = [file for slug in changed for file in cache.outputs
-            if file.startswith(f"images/{slug}-") and file not in made]
+    gone = [
+        file
+        for slug in changed
+        for file in cache.outputs
+        if file.startswith(f"images/{slug}-") and file not in made
+    ]
     pages = changed_pages(site, bodies, reach)
     jobs: list[Job | PageOutput] = [PageOutput(env, page, shared) for page in pages]
     jobs += photos
     if site_feed or tag_feeds:
-        jobs += [job for job in _feed_jobs(site, shared, only_tags=feed_tags)
-                 if site_feed or job.file.startswith("tags/")]
+        jobs += [
+            job
+            for job in _feed_jobs(site, shared, only_tags=feed_tags)
+            if site_feed or job.file.startswith("tags/")
+        ]
     # Patch the search postings in place: ids are unchanged because the order is.
     total = len(site.entries)
     touched: set[str] = set()
@@ -211,8 +262,7 @@ def plan_changed(site: Site, bodies: dict[str, str], terms: dict[str, tuple[str,
         code = (total - 1 - position[slug]) * 2
         old = previous_terms.get(cache.digests[slug])
         new = terms[slug]
-        before = {(term, bit) for words, bit in ((old[0], 1), (old[1], 0)) if old
-                  for term in words.split()}
+        before = {(term, bit) for words, bit in ((old[0], 1), (old[1], 0)) if old for term in words.split()}
         after = {(term, bit) for words, bit in ((new[0], 1), (new[1], 0)) for term in words.split()}
         # Only the postings that differ: most edits change a few words, and every shard
         # touched is a cache bucket to read and a file to write.
@@ -252,5 +302,3 @@ def fingerprint(shared: str, *parts: object) -> str:
     digest = hashlib.sha256(shared.encode())
     digest.update(marshal.dumps(parts, MARSHAL_VERSION))
     return digest.hexdigest()[:24]
-
-

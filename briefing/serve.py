@@ -54,9 +54,12 @@ def preview_config(config: Config, bind: str, port: int) -> Config:
     host = "127.0.0.1" if bind in {"0.0.0.0", "::", ""} else bind
     host = f"[{host}]" if ":" in host else host
     base_path = config.base_path
-    return replace(config, base_url=f"http://{host}:{port}{base_path}",
-                   output_dir=SERVE_ROOT.format(port=port) + base_path.rstrip("/"),
-                   state_dir=SERVE_STATE.format(port=port))
+    return replace(
+        config,
+        base_url=f"http://{host}:{port}{base_path}",
+        output_dir=SERVE_ROOT.format(port=port) + base_path.rstrip("/"),
+        state_dir=SERVE_STATE.format(port=port),
+    )
 
 
 def free_port(bind: str, wanted: int) -> int:
@@ -71,13 +74,16 @@ def free_port(bind: str, wanted: int) -> int:
             except OSError as exc:
                 if exc.errno in {errno.EADDRINUSE, errno.EACCES}:
                     continue
-                raise BuildError(f"cannot listen on {bind}:{port}: {exc.strerror}",
-                                 hint="pick another --bind address") from exc
+                raise BuildError(
+                    f"cannot listen on {bind}:{port}: {exc.strerror}", hint="pick another --bind address"
+                ) from exc
         if port != wanted:
             log.warning("port %d is in use; serving on port %d instead", wanted, port)
         return port
-    raise BuildError(f"ports {wanted}-{wanted + PORT_TRIES - 1} are all in use",
-                     hint="stop the other server or pass --port")
+    raise BuildError(
+        f"ports {wanted}-{wanted + PORT_TRIES - 1} are all in use",
+        hint="stop the other server or pass --port",
+    )
 
 
 class _Rebuilder:
@@ -94,6 +100,7 @@ class _Rebuilder:
             config = load_config(self.root)
             if self.ingest:
                 from briefing.ingest import ingest_site
+
                 report = ingest_site(config)
                 for error in report.failed:
                     print(f"error: {error}", file=sys.stderr)
@@ -111,8 +118,7 @@ class _Rebuilder:
             return
         STATE.error = None
         STATE.epoch += 1
-        print(f"{result.summary_line()} (save to reload: {time.perf_counter() - started:.2f} s)",
-              flush=True)
+        print(f"{result.summary_line()} (save to reload: {time.perf_counter() - started:.2f} s)", flush=True)
         save_when_idle(self.holder)
 
 
@@ -160,7 +166,7 @@ class _PreviewFiles(StaticFileHandler):
 def _with_overlay(page: bytes, error: str) -> bytes:
     banner = (
         '<div role="alert" id="briefing-error" style="position:fixed;inset:0 0 auto 0;z-index:99999;'
-        'background:#7a0b0b;color:#fff;font:15px/1.5 system-ui,sans-serif;padding:1rem 1.25rem;'
+        "background:#7a0b0b;color:#fff;font:15px/1.5 system-ui,sans-serif;padding:1rem 1.25rem;"
         'white-space:pre-wrap">'
         f"<strong>Build failed.</strong> Showing the last good pages.\n{html.escape(error)}</div>"
     ).encode()
@@ -174,7 +180,8 @@ def _with_epoch_check(page: bytes, epoch: int) -> bytes:
         "<script>(function(){var seen=" + str(epoch) + ";setInterval(function(){"
         "fetch('/__briefing_epoch',{cache:'no-store'}).then(function(r){return r.text();})"
         ".then(function(t){if(t&&+t!==seen){location.reload();}}).catch(function(){});},"
-        + str(EPOCH_POLL_MS) + ");})();</script>"
+        + str(EPOCH_POLL_MS)
+        + ");})();</script>"
     ).encode()
     at = page.rfind(b"</body>")
     return page + script if at == -1 else page[:at] + script + page[at:]
@@ -192,8 +199,10 @@ class _PreviewServer(Server):
         """Keep the terminal for our own lines: livereload's INFO chatter hides errors."""
 
     def get_web_handlers(self, script):
-        return [(r"/__briefing_epoch", _Epoch),
-                (r"/(.*)", _PreviewFiles, {"path": self.root, "default_filename": "index.html"})]
+        return [
+            (r"/__briefing_epoch", _Epoch),
+            (r"/(.*)", _PreviewFiles, {"path": self.root, "default_filename": "index.html"}),
+        ]
 
 
 def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
@@ -233,4 +242,5 @@ def _write_root_redirect(root: Path, base_path: str) -> None:
     (root / "index.html").write_text(
         f'<!doctype html><meta charset="utf-8"><title>Redirect</title>'
         f'<meta http-equiv="refresh" content="0; url={target}"><a href="{target}">{target}</a>\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )

@@ -35,6 +35,7 @@ class LazyRegistry:
     def load(self) -> Registry:
         if self._registry is None:
             from briefing.entities import load_registry
+
             self._registry = load_registry(self.site_root)
         return self._registry
 

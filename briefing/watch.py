@@ -64,8 +64,11 @@ class EventWatcher(Watcher):
             self._watch_folders()
             self._observer.start()
         except OSError as exc:
-            log.warning("cannot watch the site for changes (%s); checking every %d ms instead",
-                        exc.strerror or exc, POLL_MS)
+            log.warning(
+                "cannot watch the site for changes (%s); checking every %d ms instead",
+                exc.strerror or exc,
+                POLL_MS,
+            )
             self._polling = True
             ioloop.PeriodicCallback(callback, POLL_MS).start()
             return True
@@ -81,8 +84,9 @@ class EventWatcher(Watcher):
             if os.path.isfile(path):
                 files = [path]
             else:
-                files = [os.path.join(folder, name) for folder, _dirs, names in os.walk(path)
-                         for name in names]
+                files = [
+                    os.path.join(folder, name) for folder, _dirs, names in os.walk(path) for name in names
+                ]
             for file in files:
                 try:
                     if os.stat(file).st_mtime > self._start:
@@ -112,9 +116,14 @@ class EventWatcher(Watcher):
         delays = set()
         for path, task in self._tasks.items():
             ignore = task["ignore"]
-            hits = [c for c in changed if (c == path or c.startswith(path + os.sep))
-                    and not self._in_ignored_folder(c) and not self.ignore(c)
-                    and not (ignore and ignore(c))]
+            hits = [
+                c
+                for c in changed
+                if (c == path or c.startswith(path + os.sep))
+                and not self._in_ignored_folder(c)
+                and not self.ignore(c)
+                and not (ignore and ignore(c))
+            ]
             if not hits:
                 continue
             self.filepath = hits[0]
@@ -148,8 +157,7 @@ class EventWatcher(Watcher):
 class _Forward(FileSystemEventHandler):
     """Runs in watchdog's thread: notes the paths, and asks the IOLoop to look soon."""
 
-    def __init__(self, watcher: EventWatcher, loop: ioloop.IOLoop,
-                 callback: Callable[[], None]) -> None:
+    def __init__(self, watcher: EventWatcher, loop: ioloop.IOLoop, callback: Callable[[], None]) -> None:
         super().__init__()
         self.watcher, self.loop, self.callback = watcher, loop, callback
 

@@ -54,8 +54,13 @@ def sample_copy(target: Path) -> Path:
 
 
 def briefing(*args: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONWARNINGS": "ignore"}, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        cwd=REPO,
+    )
     if done.returncode != 0:
         sys.exit(f"briefing {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
 
@@ -85,9 +90,14 @@ def shoot(base: str, pages: dict[str, str], out: Path, chromium: str) -> list[Pa
         try:
             for view, size in VIEWPORTS.items():
                 phone = view == "phone"
-                context = browser.new_context(viewport=size, device_scale_factor=2 if phone else 1,
-                                              is_mobile=phone, has_touch=phone, color_scheme="light",
-                                              reduced_motion="reduce")
+                context = browser.new_context(
+                    viewport=size,
+                    device_scale_factor=2 if phone else 1,
+                    is_mobile=phone,
+                    has_touch=phone,
+                    color_scheme="light",
+                    reduced_motion="reduce",
+                )
                 tab = context.new_page()
                 for name, url in pages.items():
                     tab.goto(base + url, wait_until="networkidle")
@@ -95,8 +105,9 @@ def shoot(base: str, pages: dict[str, str], out: Path, chromium: str) -> list[Pa
                     tab.screenshot(path=str(path), full_page=True)
                     saved.append(path)
                 context.close()
-            context = browser.new_context(viewport=VIEWPORTS["desktop"], color_scheme="dark",
-                                          reduced_motion="reduce")
+            context = browser.new_context(
+                viewport=VIEWPORTS["desktop"], color_scheme="dark", reduced_motion="reduce"
+            )
             tab = context.new_page()
             tab.goto(base + pages["entity"], wait_until="networkidle")
             path = out / "entity-desktop-dark.png"

@@ -11,10 +11,12 @@ from shared_support import REPO, SAMPLE_SEED, SAMPLE_SEEDS, Run, run_cli, write_
 @pytest.fixture
 def site(tmp_path: Path):
     """A factory: site({"seeds/a.txt": "..."}) -> the site's root folder."""
+
     def make(files: dict[str, str | bytes] | None = None) -> Path:
         root = tmp_path / "site"
         root.mkdir(exist_ok=True)
         return write_files(root, files or {})
+
     return make
 
 

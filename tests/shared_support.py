@@ -31,8 +31,15 @@ class Run:
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120) -> Run:
     """`python -m briefing ARGS` in a subprocess: exit code, stdout and stderr as a user sees them."""
     environment = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
-    done = subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
     return Run(done.returncode, done.stdout, done.stderr)
 
 

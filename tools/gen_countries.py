@@ -21,17 +21,44 @@ from countryinfo import CountryInfo
 
 # Names an English news reader expects, where the libraries' names differ.
 CANONICAL = {
-    "BN": "Brunei", "BO": "Bolivia", "CD": "Democratic Republic of the Congo",
-    "CG": "Republic of the Congo", "CI": "Ivory Coast", "CZ": "Czech Republic",
-    "FM": "Micronesia", "GB": "United Kingdom", "IR": "Iran", "KP": "North Korea",
-    "KR": "South Korea", "LA": "Laos", "MD": "Moldova", "MK": "North Macedonia",
-    "PS": "Palestine", "RU": "Russia", "SY": "Syria", "SZ": "Eswatini", "TR": "Turkey",
-    "TW": "Taiwan", "TZ": "Tanzania", "US": "United States", "VA": "Vatican City",
-    "VE": "Venezuela", "VN": "Vietnam", "NL": "Netherlands", "GM": "Gambia",
-    "CV": "Cape Verde", "TL": "East Timor", "VG": "British Virgin Islands",
-    "VI": "United States Virgin Islands", "MF": "Saint Martin", "SX": "Sint Maarten",
-    "BQ": "Caribbean Netherlands", "CC": "Cocos Islands", "BS": "Bahamas",
-    "SH": "Saint Helena", "GS": "South Georgia and the South Sandwich Islands",
+    "BN": "Brunei",
+    "BO": "Bolivia",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "CI": "Ivory Coast",
+    "CZ": "Czech Republic",
+    "FM": "Micronesia",
+    "GB": "United Kingdom",
+    "IR": "Iran",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "MK": "North Macedonia",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "SY": "Syria",
+    "SZ": "Eswatini",
+    "TR": "Turkey",
+    "TW": "Taiwan",
+    "TZ": "Tanzania",
+    "US": "United States",
+    "VA": "Vatican City",
+    "VE": "Venezuela",
+    "VN": "Vietnam",
+    "NL": "Netherlands",
+    "GM": "Gambia",
+    "CV": "Cape Verde",
+    "TL": "East Timor",
+    "VG": "British Virgin Islands",
+    "VI": "United States Virgin Islands",
+    "MF": "Saint Martin",
+    "SX": "Sint Maarten",
+    "BQ": "Caribbean Netherlands",
+    "CC": "Cocos Islands",
+    "BS": "Bahamas",
+    "SH": "Saint Helena",
+    "GS": "South Georgia and the South Sandwich Islands",
 }
 
 # Territories whose countryinfo demonym belongs to a bigger neighbour in a reader's mind
@@ -40,37 +67,83 @@ NO_DEMONYM = {"IO", "DM", "CG", "GG", "JE", "UM", "AS", "VI", "VG", "GF", "MF", 
 
 # Demonyms the libraries miss or spell unusually, and other names English copy uses.
 EXTRA = {
-    "US": ["United States of America", "US", "U.S.", "USA", "U.S.A.", "America", "American",
-           "Americans"],
+    "US": ["United States of America", "US", "U.S.", "USA", "U.S.A.", "America", "American", "Americans"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "British", "Briton", "Britons"],
     "TR": ["Türkiye", "Turkiye", "Turkish", "Turks", "Republic of Turkey"],
-    "RU": ["Russian", "Russians"], "CN": ["Chinese", "PRC", "Mainland China"],
+    "RU": ["Russian", "Russians"],
+    "CN": ["Chinese", "PRC", "Mainland China"],
     "KR": ["Republic of Korea", "ROK", "South Korean", "South Koreans", "Korea", "Korean"],
-    "KP": ["DPRK", "North Korean", "North Koreans"], "IL": ["Israeli", "Israelis"],
-    "UA": ["Ukrainian", "Ukrainians"], "IR": ["Iranian", "Iranians", "Persia"],
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Congolese"], "CG": ["Congo-Brazzaville"],
-    "CI": ["Côte d'Ivoire", "Ivorian"], "AE": ["UAE", "Emirati"],
-    "SA": ["Saudi", "Saudis", "KSA"], "PH": ["Philippine", "Filipino"],
-    "NL": ["Holland", "Dutch"], "MM": ["Burma", "Burmese"], "CZ": ["Czechia", "Czech"],
-    "SZ": ["Swaziland", "Swazi"], "AR": ["Argentine", "Argentinian"],
-    "EC": ["Ecuadorian"], "SI": ["Slovenian"], "KG": ["Kyrgyz"], "TJ": ["Tajik"],
-    "UZ": ["Uzbek"], "KZ": ["Kazakh"], "AZ": ["Azeri"], "BY": ["Belarussian", "Byelorussian"],
-    "HR": ["Croat"], "RS": ["Serb"], "BA": ["Bosnia", "Bosnia-Herzegovina", "Bosnian"],
-    "AG": ["Antiguan"], "PS": ["Palestinian", "Palestinian territories"],
-    "TW": ["Chinese Taipei"], "GR": ["Hellenic"], "CV": ["Cabo Verde"],
-    "TL": ["Timor-Leste"], "VN": ["Viet Nam"], "FR": ["French"],
-    "DK": ["Danish"], "NO": ["Norwegian"], "AU": ["Australian"], "FI": ["Finnish"],
-    "ES": ["Spanish"], "PT": ["Portuguese"], "IT": ["Italian"], "DO": ["Dominican"],
-    "VA": ["Holy See", "Vatican"], "MO": ["Macao"], "HK": ["Hong Konger"],
-    "NZ": ["New Zealander"], "LA": ["Lao", "Laotian"],
+    "KP": ["DPRK", "North Korean", "North Koreans"],
+    "IL": ["Israeli", "Israelis"],
+    "UA": ["Ukrainian", "Ukrainians"],
+    "IR": ["Iranian", "Iranians", "Persia"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Congolese"],
+    "CG": ["Congo-Brazzaville"],
+    "CI": ["Côte d'Ivoire", "Ivorian"],
+    "AE": ["UAE", "Emirati"],
+    "SA": ["Saudi", "Saudis", "KSA"],
+    "PH": ["Philippine", "Filipino"],
+    "NL": ["Holland", "Dutch"],
+    "MM": ["Burma", "Burmese"],
+    "CZ": ["Czechia", "Czech"],
+    "SZ": ["Swaziland", "Swazi"],
+    "AR": ["Argentine", "Argentinian"],
+    "EC": ["Ecuadorian"],
+    "SI": ["Slovenian"],
+    "KG": ["Kyrgyz"],
+    "TJ": ["Tajik"],
+    "UZ": ["Uzbek"],
+    "KZ": ["Kazakh"],
+    "AZ": ["Azeri"],
+    "BY": ["Belarussian", "Byelorussian"],
+    "HR": ["Croat"],
+    "RS": ["Serb"],
+    "BA": ["Bosnia", "Bosnia-Herzegovina", "Bosnian"],
+    "AG": ["Antiguan"],
+    "PS": ["Palestinian", "Palestinian territories"],
+    "TW": ["Chinese Taipei"],
+    "GR": ["Hellenic"],
+    "CV": ["Cabo Verde"],
+    "TL": ["Timor-Leste"],
+    "VN": ["Viet Nam"],
+    "FR": ["French"],
+    "DK": ["Danish"],
+    "NO": ["Norwegian"],
+    "AU": ["Australian"],
+    "FI": ["Finnish"],
+    "ES": ["Spanish"],
+    "PT": ["Portuguese"],
+    "IT": ["Italian"],
+    "DO": ["Dominican"],
+    "VA": ["Holy See", "Vatican"],
+    "MO": ["Macao"],
+    "HK": ["Hong Konger"],
+    "NZ": ["New Zealander"],
+    "LA": ["Lao", "Laotian"],
 }
 
 # Aliases the libraries give that are ordinary English words, other things, or native
 # spellings English copy never uses.
 DROP = {
-    "Island", "Mann", "Mannin", "Prathet", "Guiana", "Nippon", "Nihon", "Bharat",
-    "Rossiya", "Mexicanos", "Zhonghua", "Zhongguo", "Channel Islander", "Pleasant Island",
-    "Viti", "Kiwi", "Dominique", "Portuguesa", "Congo",
+    "Island",
+    "Mann",
+    "Mannin",
+    "Prathet",
+    "Guiana",
+    "Nippon",
+    "Nihon",
+    "Bharat",
+    "Rossiya",
+    "Mexicanos",
+    "Zhonghua",
+    "Zhongguo",
+    "Channel Islander",
+    "Pleasant Island",
+    "Viti",
+    "Kiwi",
+    "Dominique",
+    "Portuguesa",
+    "Congo",
 }
 
 # Aliases that are also people's names or US states: they count only in context.
@@ -106,8 +179,12 @@ def claimed(code: str) -> set[str]:
 def record(country) -> dict:
     code = country.alpha_2
     data = info(code)
-    names = [data.get("name", ""), getattr(country, "common_name", ""), country.name,
-             getattr(country, "official_name", "")]
+    names = [
+        data.get("name", ""),
+        getattr(country, "common_name", ""),
+        country.name,
+        getattr(country, "official_name", ""),
+    ]
     plain = [n for n in names[:3] if english(n)]
     name = CANONICAL.get(code) or (plain[0] if plain else country.name)
     aliases = [n.removeprefix("The ").removeprefix("the ") for n in names if english(n)]
@@ -144,11 +221,14 @@ def countries() -> None:
     records.append({"name": "Kosovo", "aliases": ["Republic of Kosovo", "Kosovar"]})
     records.sort(key=lambda r: r["name"])
     demonym_owners(records)
-    sys.stdout.write("# Countries and territories. Generated by tools/gen_countries.py, which\n"
-                     "# holds the review (canonical names, demonym owners, dropped aliases):\n"
-                     "# change the script and regenerate rather than editing by hand.\n")
-    yaml.safe_dump(records, sys.stdout, allow_unicode=True, sort_keys=False, width=100,
-                   default_flow_style=None)
+    sys.stdout.write(
+        "# Countries and territories. Generated by tools/gen_countries.py, which\n"
+        "# holds the review (canonical names, demonym owners, dropped aliases):\n"
+        "# change the script and regenerate rather than editing by hand.\n"
+    )
+    yaml.safe_dump(
+        records, sys.stdout, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
+    )
 
 
 def places() -> None:
@@ -161,8 +241,10 @@ def places() -> None:
         # Tiny territories' capitals are mostly common names (Victoria, Douglas, Stanley).
         if english(capital) and capital not in names and data.get("population", 0) >= 500_000:
             capitals.add(capital)
-    sys.stdout.write("# Capital cities, generated by tools/gen_countries.py --places. A place is\n"
-                     "# never its country: matching one stops its words tagging anything.\n")
+    sys.stdout.write(
+        "# Capital cities, generated by tools/gen_countries.py --places. A place is\n"
+        "# never its country: matching one stops its words tagging anything.\n"
+    )
     yaml.safe_dump(sorted(capitals), sys.stdout, allow_unicode=True, width=100)
 
 

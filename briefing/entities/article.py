@@ -34,11 +34,11 @@ def strip_credit(text: str) -> str:
 
 @dataclass(frozen=True)
 class Segment:
-    kind: str        # "title", "lede", "body", "caption" or "alt"
+    kind: str  # "title", "lede", "body", "caption" or "alt"
     start: int
     end: int
     weight: int
-    shouting: bool   # set in capitals: case tells nothing there
+    shouting: bool  # set in capitals: case tells nothing there
 
     @property
     def prose(self) -> bool:
@@ -59,13 +59,12 @@ class Article:
 
 
 def _shouting(text: str) -> bool:
-    if text != text.upper():   # a lower-case letter: the common case, decided in C
+    if text != text.upper():  # a lower-case letter: the common case, decided in C
         return False
     return sum(1 for c in text if c.isalpha()) >= 8
 
 
-def build_article(title: str, paragraphs: Sequence[str], caption: str | None,
-                  alt: str | None) -> Article:
+def build_article(title: str, paragraphs: Sequence[str], caption: str | None, alt: str | None) -> Article:
     parts: list[tuple[str, str, int]] = [("title", title, TITLE_WEIGHT)]
     for index, paragraph in enumerate(paragraphs):
         kind, weight = ("lede", LEDE_WEIGHT) if index == 0 else ("body", BODY_WEIGHT)

@@ -15,16 +15,48 @@ from briefing.entities.article import Article
 from briefing.entities.registry import Registry
 
 _PHRASE = re.compile(rf"(?<![\w'’-]){p.NAME}(?:\s+(?:of\s+(?:the\s+)?|{p.PARTICLE}\s+|&\s+)?{p.NAME})*")
-_LEADING = frozenset({"The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When",
-                      "While", "After", "Before", "As", "By", "From", "With", "To", "Of", "This",
-                      "That", "Its", "His", "Her", "Their", "Our", "Mr", "Ms", "Mrs", "Dr"})
+_LEADING = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "As",
+        "By",
+        "From",
+        "With",
+        "To",
+        "Of",
+        "This",
+        "That",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+    }
+)
 # What ends a sentence just before a name; searched in a short window, not the whole text before
 # it, which made long articles quadratic.
 _SENTENCE_END = re.compile(r"(?:[.!?:;]\s+|[\"“‘(]\s*)$")
 
 
-def find_candidates(article: Article, registry: Registry,
-                    covered: list[tuple[int, int]]) -> tuple[str, ...]:
+def find_candidates(article: Article, registry: Registry, covered: list[tuple[int, int]]) -> tuple[str, ...]:
     """Unclaimed capitalised names in running text, in order of first appearance."""
     found: dict[str, None] = {}
     spans = sorted(covered)
@@ -32,7 +64,7 @@ def find_candidates(article: Article, registry: Registry,
     for segment in article.segments:
         if not segment.prose:
             continue
-        text = article.text[segment.start:segment.end]
+        text = article.text[segment.start : segment.end]
         for match in _PHRASE.finditer(text):
             words = match.group().split()
             start = segment.start + match.start()
@@ -47,7 +79,7 @@ def find_candidates(article: Article, registry: Registry,
             if _overlaps(spans, ends, start, end):
                 continue
             if len(words) == 1:
-                window = article.text[max(segment.start, start - 64):start]
+                window = article.text[max(segment.start, start - 64) : start]
                 at_start = start == segment.start or _SENTENCE_END.search(window) is not None
                 if at_start or name in p.NOT_PERSON or len(name) < 3:
                     continue
@@ -58,5 +90,5 @@ def find_candidates(article: Article, registry: Registry,
 
 def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
     """Whether [start, end) overlaps a span; `spans` sorted, `ends` their running maximum."""
-    index = bisect.bisect_left(spans, (end, -1))   # spans starting before `end`
+    index = bisect.bisect_left(spans, (end, -1))  # spans starting before `end`
     return index > 0 and ends[index - 1] > start

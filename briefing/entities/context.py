@@ -17,8 +17,24 @@ from briefing.entities.shipped import Context
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 # Capitalised words that may stand next to a country without being part of its name.
-_TITLES = frozenset({"King", "Queen", "President", "Prime", "Foreign", "Defence", "Defense",
-                     "Interior", "Minister", "Crown", "Emir", "Sultan", "Army", "Armed"})
+_TITLES = frozenset(
+    {
+        "King",
+        "Queen",
+        "President",
+        "Prime",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Interior",
+        "Minister",
+        "Crown",
+        "Emir",
+        "Sultan",
+        "Army",
+        "Armed",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -55,33 +71,39 @@ def part_of_longer_name(around: Around, known: set[int]) -> bool:
     Jordan and Iraq") is a list of entities, not one longer name.
     """
     text, (sent_start, _) = around.text, around.sentence
-    before = text[sent_start:around.start]
+    before = text[sent_start : around.start]
     words = list(_WORD.finditer(before))
     if words:
         last = words[-1]
-        gap = before[last.end():]
-        first_in_sentence = len(words) == 1 and not before[:last.start()].strip(" \"'“‘(")
-        if (_capitalised(last.group()) and not first_in_sentence
-                and sent_start + last.start() not in known and gap.strip() in ("", ",")
-                and last.group() not in _TITLES):
+        gap = before[last.end() :]
+        first_in_sentence = len(words) == 1 and not before[: last.start()].strip(" \"'“‘(")
+        if (
+            _capitalised(last.group())
+            and not first_in_sentence
+            and sent_start + last.start() not in known
+            and gap.strip() in ("", ",")
+            and last.group() not in _TITLES
+        ):
             return True
-    after = text[around.end:around.sentence[1]]
+    after = text[around.end : around.sentence[1]]
     following = re.match(r"(?:['’]s)?\s+([^\W\d_][\w'’-]*)", after)
-    return bool(following and _capitalised(following.group(1))
-                and following.group(1) not in _TITLES
-                and around.end + following.start(1) not in known)
+    return bool(
+        following
+        and _capitalised(following.group(1))
+        and following.group(1) not in _TITLES
+        and around.end + following.start(1) not in known
+    )
 
 
-def confirmed(around: Around, entity: str, group: str, context: Context,
-              same_type_nearby: bool) -> bool:
+def confirmed(around: Around, entity: str, group: str, context: Context, same_type_nearby: bool) -> bool:
     """Whether the sentence shows the entity's world and nothing vetoes it."""
-    paragraph = around.text[around.paragraph[0]:around.paragraph[1]]
+    paragraph = around.text[around.paragraph[0] : around.paragraph[1]]
     vetoes = context.unless.get(entity, frozenset())
     if any(_contains(paragraph, word) for word in vetoes):
         return False
     if same_type_nearby:
         return True
-    sentence = around.text[around.sentence[0]:around.sentence[1]].casefold()
+    sentence = around.text[around.sentence[0] : around.sentence[1]].casefold()
     cues = context.cues.get(group, frozenset())
     return any(_contains(sentence, cue) for cue in cues)
 

@@ -24,24 +24,98 @@ from briefing.entities.normalise import key, variants
 from briefing.entities.registry import Registry
 
 Span = tuple[int, int]
-_GENERIC = frozenset({"Air", "Missile", "Defence", "Defense", "Weapon", "Weapons", "Combat",
-                      "Control", "Launch", "Rocket", "Radar", "Fire", "Command", "Information",
-                      "Communication", "Communications", "Support", "Space", "Early",
-                      "Warning", "Strike", "Attack", "Carrier", "Ballistic", "Cruise", "Coast",
-                      "National", "Security", "Military", "Joint", "Central", "Federal", "State",
-                      "General", "Naval", "Army", "Navy", "Marine", "Border", "Home", "Civil",
-                      "Public", "Foreign", "Special", "Operations", "Cyber", "Strategic", "High",
-                      "Supreme", "Executive", "European", "International", "Global"})
-_CLASS_WORDS = frozenset({"Missile", "Missiles", "System", "Systems", "Vehicle", "Vehicles",
-                          "Launcher", "Rocket", "Munition", "Munitions", "Radar", "Aircraft",
-                          "Drone", "Drones", "Weapon", "Weapons", "Gun", "Howitzer", "Tank",
-                          "Interceptor", "Satellite", "Warhead", "Bomb"})
+_GENERIC = frozenset(
+    {
+        "Air",
+        "Missile",
+        "Defence",
+        "Defense",
+        "Weapon",
+        "Weapons",
+        "Combat",
+        "Control",
+        "Launch",
+        "Rocket",
+        "Radar",
+        "Fire",
+        "Command",
+        "Information",
+        "Communication",
+        "Communications",
+        "Support",
+        "Space",
+        "Early",
+        "Warning",
+        "Strike",
+        "Attack",
+        "Carrier",
+        "Ballistic",
+        "Cruise",
+        "Coast",
+        "National",
+        "Security",
+        "Military",
+        "Joint",
+        "Central",
+        "Federal",
+        "State",
+        "General",
+        "Naval",
+        "Army",
+        "Navy",
+        "Marine",
+        "Border",
+        "Home",
+        "Civil",
+        "Public",
+        "Foreign",
+        "Special",
+        "Operations",
+        "Cyber",
+        "Strategic",
+        "High",
+        "Supreme",
+        "Executive",
+        "European",
+        "International",
+        "Global",
+    }
+)
+_CLASS_WORDS = frozenset(
+    {
+        "Missile",
+        "Missiles",
+        "System",
+        "Systems",
+        "Vehicle",
+        "Vehicles",
+        "Launcher",
+        "Rocket",
+        "Munition",
+        "Munitions",
+        "Radar",
+        "Aircraft",
+        "Drone",
+        "Drones",
+        "Weapon",
+        "Weapons",
+        "Gun",
+        "Howitzer",
+        "Tank",
+        "Interceptor",
+        "Satellite",
+        "Warhead",
+        "Bomb",
+    }
+)
 
 
 # Capitalised words that end a name run without being part of it ("firm Acme Monday").
-_NOT_NAME_END = frozenset("""& The A An In On At For But And Or If When While After Before As
+_NOT_NAME_END = frozenset(
+    """& The A An In On At For But And Or If When While After Before As
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December""".split())
+July August September October November December""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -59,13 +133,14 @@ class _Candidate:
     name: str
     type: str
     start: int
-    folds: list[str]   # later short forms: a surname, an acronym
+    folds: list[str]  # later short forms: a surname, an acronym
     # Mentions in words other than the name ("the Romanian defence ministry").
     at: list[Span] = field(default_factory=list)
 
 
-def discover(article: Article, registry: Registry, covered: list[Span],
-             places: list[Span] = ()) -> list[Found]:
+def discover(
+    article: Article, registry: Registry, covered: list[Span], places: list[Span] = ()
+) -> list[Found]:
     """Names found by the rules with their mention scores, blocked names left out.
 
     `covered` spans are registry matches; `places` are phrases (places, ordinary phrases)
@@ -78,9 +153,9 @@ def discover(article: Article, registry: Registry, covered: list[Span],
     for segment in article.segments:
         if not segment.prose:
             continue
-        text = article.text[segment.start:segment.end]
+        text = article.text[segment.start : segment.end]
         bodies = _state_bodies(text, segment.start, taken, registry)
-        if bodies:   # a state body's words are not another name's ("Ministry of ...")
+        if bodies:  # a state body's words are not another name's ("Ministry of ...")
             spans = [span for body in bodies for span in body.at]
             local = _Coverage([*taken.spans, *spans], whole=taken.whole)
             local_people = _Coverage([*people_taken.spans, *spans], whole=people_taken.whole)
@@ -142,8 +217,12 @@ def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> 
         name = _strip_the(match.group("name"))
         start = offset + match.start("name") + match.group("name").find(name)
         words = name.split()
-        if (len(words) < 2 or name in people or words[-1] in _CLASS_WORDS
-                or taken.overlaps(start, start + len(name)) * 2 > len(name)):
+        if (
+            len(words) < 2
+            or name in people
+            or words[-1] in _CLASS_WORDS
+            or taken.overlaps(start, start + len(name)) * 2 > len(name)
+        ):
             continue
         found.append(_Candidate(name, "organisations", start, [match.group("acronym")]))
     for regex in (p.ORG_SUFFIX, p.ORG_OF):
@@ -153,8 +232,11 @@ def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> 
             name = _strip_the(match.group("name"))
             start = offset + match.start("name") + match.group("name").find(name)
             words = name.split()
-            if (len(words) < 2 or all(w in _GENERIC for w in words[:-1])
-                    or taken.overlaps(start, start + len(name)) * 2 > len(name)):
+            if (
+                len(words) < 2
+                or all(w in _GENERIC for w in words[:-1])
+                or taken.overlaps(start, start + len(name)) * 2 > len(name)
+            ):
                 continue
             found.append(_Candidate(name, "organisations", start, [_initials(words)]))
     described = p.ORG_DESCRIBED.finditer(text) if p.may_match(p.ORG_DESCRIBED, text) else ()
@@ -166,8 +248,12 @@ def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> 
             words[-1] = words[-1][:-2]
         name = " ".join(words)
         start = offset + match.start("name")
-        if (not words or name in people or (len(words) == 1 and words[0] in p.NOT_PERSON)
-                or taken.overlaps(start, start + len(name))):
+        if (
+            not words
+            or name in people
+            or (len(words) == 1 and words[0] in p.NOT_PERSON)
+            or taken.overlaps(start, start + len(name))
+        ):
             continue
         found.append(_Candidate(name, "organisations", start, [_initials(words)]))
     for regex in (p.WEAPON, p.SHIP_CLASS):
@@ -176,15 +262,17 @@ def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> 
         for match in regex.finditer(text):
             name = " ".join(match.group("name").split())
             start = offset + match.start("name")
-            if (name.split()[0] in p.NOT_DESIGNATION or p.NOT_DESIGNATION_FORMS.match(name)
-                    or taken.overlaps(start, start + len(name))):
+            if (
+                name.split()[0] in p.NOT_DESIGNATION
+                or p.NOT_DESIGNATION_FORMS.match(name)
+                or taken.overlaps(start, start + len(name))
+            ):
                 continue
             found.append(_Candidate(name, "weapon_systems", start, []))
     return found
 
 
-def _state_bodies(text: str, offset: int, taken: _Coverage,
-                  registry: Registry) -> list[_Candidate]:
+def _state_bodies(text: str, offset: int, taken: _Coverage, registry: Registry) -> list[_Candidate]:
     """A country's ministry or service the registry lacks: "the Romanian defence ministry"
     is "Romanian Ministry of Defence", "Ghana's air force" is "Ghanaian Air Force"."""
     if not p.may_match(p.STATE_BODY, text):
@@ -195,19 +283,17 @@ def _state_bodies(text: str, offset: int, taken: _Coverage,
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
         country = None
-        for size in range(len(words), 0, -1):   # the country is the last words before it
+        for size in range(len(words), 0, -1):  # the country is the last words before it
             country = registry.country_words.get(" ".join(words[-size:]))
             if country:
                 break
         if country is None:
             continue
-        start = offset + match.start("place") + len(" ".join(words[:-size])) + (
-            1 if size < len(words) else 0)
+        start = offset + match.start("place") + len(" ".join(words[:-size])) + (1 if size < len(words) else 0)
         end = offset + match.end("body")
         if taken.overlaps(start, end) > end - start - len(match.group("body")):
-            continue   # the body words are claimed too: a registry name covers it
-        body = p.STATE_BODY_NAMES[" ".join(match.group("body").lower().split())
-                                  .replace("defense", "defence")]
+            continue  # the body words are claimed too: a registry name covers it
+        body = p.STATE_BODY_NAMES[" ".join(match.group("body").lower().split()).replace("defense", "defence")]
         name = f"{registry.demonym(country)} {body}"
         found.append(_Candidate(name, "organisations", start, [], [(start, end)]))
     return found
@@ -227,7 +313,7 @@ def _person(raw: str) -> str | None:
     # the name starts after the last title word.
     titles = [i for i, word in enumerate(words) if word in p.TITLES]
     if titles:
-        words = words[titles[-1] + 1:]
+        words = words[titles[-1] + 1 :]
     while words and words[0] in p.NOT_PERSON:
         words = words[1:]
     named = [w for w in words if not re.fullmatch(p.PARTICLE, w)]
@@ -249,8 +335,9 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def _count(article: Article, found: list[_Candidate], taken: _Coverage,
-           people_taken: _Coverage) -> list[Found]:
+def _count(
+    article: Article, found: list[_Candidate], taken: _Coverage, people_taken: _Coverage
+) -> list[Found]:
     """Weighted mentions of each found name: full forms first, then folded short forms."""
     claimed: list[Span] = []
     result = []
@@ -259,8 +346,7 @@ def _count(article: Article, found: list[_Candidate], taken: _Coverage,
         if candidate.type == "weapon_systems":
             forms = list(variants(candidate.name, plural=True))
         cover = people_taken if candidate.type == "people" else taken
-        spans = [span for span in candidate.at
-                 if not any(s < span[1] and e > span[0] for s, e in claimed)]
+        spans = [span for span in candidate.at if not any(s < span[1] and e > span[0] for s, e in claimed)]
         claimed += spans
         spans += _occurrences(article, forms, candidate.name, claimed, cover)
         short = [f for f in candidate.folds if len(f) >= 2]
@@ -272,8 +358,9 @@ def _count(article: Article, found: list[_Candidate], taken: _Coverage,
     return result
 
 
-def _occurrences(article: Article, forms: list[str], alias: str, claimed: list[Span],
-                 taken: _Coverage) -> list[Span]:
+def _occurrences(
+    article: Article, forms: list[str], alias: str, claimed: list[Span], taken: _Coverage
+) -> list[Span]:
     spans: list[Span] = []
     text = article.folded
     for form in forms:

@@ -23,22 +23,22 @@ if TYPE_CHECKING:
 
 
 class Strength(IntEnum):
-    STRONG = 0   # a name or alias: counts wherever its case is right
-    WEAK = 1     # also an ordinary word or another thing: counts only in context
+    STRONG = 0  # a name or alias: counts wherever its case is right
+    WEAK = 1  # also an ordinary word or another thing: counts only in context
     SURNAME = 2  # counts once the person's full name appeared in the article
-    PHRASE = 3   # tags nothing; hides the words inside it
+    PHRASE = 3  # tags nothing; hides the words inside it
 
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    entity: str      # canonical name; "" for a phrase
-    alias: str       # as written in the registry, for the case check
+    entity: str  # canonical name; "" for a phrase
+    alias: str  # as written in the registry, for the case check
     strength: Strength
 
 
 @dataclass(slots=True)
 class Hit:
-    start: int       # span in the prepared text
+    start: int  # span in the prepared text
     end: int
     patterns: tuple[Pattern, ...]
     # Shorter hits inside this one ("US" in "US Army"): hidden, but the tagger may count
@@ -92,8 +92,7 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
                     for form in _service_forms(alias, places, words_of):
                         add(form, entity.name, Strength.STRONG)
                 # Topic names and keywords are ordinary words: any case ("Drones", "drones").
-                add(alias.lower() if entity.type == "topics" else alias, entity.name,
-                    Strength.STRONG, plural)
+                add(alias.lower() if entity.type == "topics" else alias, entity.name, Strength.STRONG, plural)
         for alias in entity.weak:
             add(alias, entity.name, Strength.WEAK, plural)
         if entity.type == "people":
@@ -112,16 +111,48 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
 
 # Words of a state body's name that news prose often writes in lower case after the
 # country: "the Chinese foreign ministry", "Brazil's air force".
-_SERVICE_WORDS = frozenset({
-    "air", "force", "forces", "navy", "army", "armed", "marine", "marines", "corps", "coast",
-    "guard", "foreign", "defence", "defense", "ministry", "interior", "of", "the", "national",
-    "affairs", "military", "intelligence", "space", "ground", "self-defense", "self-defence",
-    "maritime", "special", "operations", "staff", "joint", "chiefs", "general", "border",
-    "and"})
+_SERVICE_WORDS = frozenset(
+    {
+        "air",
+        "force",
+        "forces",
+        "navy",
+        "army",
+        "armed",
+        "marine",
+        "marines",
+        "corps",
+        "coast",
+        "guard",
+        "foreign",
+        "defence",
+        "defense",
+        "ministry",
+        "interior",
+        "of",
+        "the",
+        "national",
+        "affairs",
+        "military",
+        "intelligence",
+        "space",
+        "ground",
+        "self-defense",
+        "self-defence",
+        "maritime",
+        "special",
+        "operations",
+        "staff",
+        "joint",
+        "chiefs",
+        "general",
+        "border",
+        "and",
+    }
+)
 
 
-def _service_forms(alias: str, places: dict[str, list[str]],
-                   words_of: dict[str, str]) -> tuple[str, ...]:
+def _service_forms(alias: str, places: dict[str, list[str]], words_of: dict[str, str]) -> tuple[str, ...]:
     """Forms of "Chinese Foreign Ministry" that news writes: "Chinese foreign ministry",
     "China's foreign ministry", "PRC foreign ministry". Lower-case words match any case,
     so these cover the capitalised forms too."""
@@ -182,8 +213,9 @@ def case_ok(alias: str, surface: str) -> bool:
 
 def _joined(prepared: str, start: int, end: int) -> bool:
     """Whether the hit is glued by "&" to a neighbouring word: "P 500" in "S&P 500"."""
-    return ((start >= 2 and prepared[start - 1] == "&" and prepared[start - 2].isalnum())
-            or (end + 1 < len(prepared) and prepared[end] == "&" and prepared[end + 1].isalnum()))
+    return (start >= 2 and prepared[start - 1] == "&" and prepared[start - 2].isalnum()) or (
+        end + 1 < len(prepared) and prepared[end] == "&" and prepared[end + 1].isalnum()
+    )
 
 
 def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[Hit]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Front matter keys, in the order an entry lists them; also the entity `type` values.
-ENTITY_GROUPS: tuple[str, ...] = (
-    "countries", "people", "organisations", "weapon_systems", "topics")
+ENTITY_GROUPS: tuple[str, ...] = ("countries", "people", "organisations", "weapon_systems", "topics")
 
 
 @dataclass(frozen=True)

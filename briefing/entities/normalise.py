@@ -15,8 +15,24 @@ import unicodedata
 from functools import lru_cache
 
 # Letters NFKD does not decompose to a base letter, but readers treat as one.
-_SPECIAL = {"ı": "i", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ß": "s",
-            "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "þ": "t", "ð": "d", "ħ": "h", "Ħ": "h"}
+_SPECIAL = {
+    "ı": "i",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+    "ł": "l",
+    "Ł": "l",
+    "ß": "s",
+    "æ": "a",
+    "Æ": "a",
+    "œ": "o",
+    "Œ": "o",
+    "þ": "t",
+    "ð": "d",
+    "ħ": "h",
+    "Ħ": "h",
+}
 
 
 def _build_table() -> dict[int, str]:
@@ -25,8 +41,9 @@ def _build_table() -> dict[int, str]:
         char = chr(code)
         folded = _SPECIAL.get(char)
         if folded is None:
-            base = "".join(c for c in unicodedata.normalize("NFKD", char)
-                           if not unicodedata.combining(c)).lower()
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+            ).lower()
             folded = base if len(base) == 1 and base.isascii() and base.isalnum() else " "
         table[code] = folded
     for code in range(ord("A"), ord("Z") + 1):
@@ -77,9 +94,11 @@ def variants(alias: str, plural: bool = False) -> tuple[str, ...]:
     # Punctuation before a space folds to two spaces in running text ("U.S. Army" is
     # "u s  army"), so the alias's own uncollapsed fold is a key too.
     raw = fold(prepare(alias)).strip()
-    forms = dict.fromkeys(form for text in (base, raw)
-                          for form in (text, _LETTER_DIGIT.sub(" ", text),
-                                       _LETTER_DIGIT.sub("", text)))
+    forms = dict.fromkeys(
+        form
+        for text in (base, raw)
+        for form in (text, _LETTER_DIGIT.sub(" ", text), _LETTER_DIGIT.sub("", text))
+    )
     if plural:
         for form in list(forms):
             if form[-1] != "s":

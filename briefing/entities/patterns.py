@@ -39,8 +39,10 @@ APPOSITION = re.compile(
     r"(?:chief executive|CEO|chairman|chairwoman|head|commander|minister|spokesman|"
     r"spokeswoman|spokesperson|president|director|general|ambassador|chief)\b"
 )
-SAID = re.compile(rf"(?<![\w'’.&-])(?P<name>{FULL_NAME})\s+(?:said|says|told|added|stated|announced|"
-                  r"noted|warned|wrote|explained|confirmed)\b")
+SAID = re.compile(
+    rf"(?<![\w'’.&-])(?P<name>{FULL_NAME})\s+(?:said|says|told|added|stated|announced|"
+    r"noted|warned|wrote|explained|confirmed)\b"
+)
 SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<name>{FULL_NAME})")
 
 # Organisations by the form of their name.
@@ -52,11 +54,14 @@ ORG_SUFFIX = re.compile(
     r"Council|Commission|Bureau|Authority|Administration|Command|Service))(?![\w-])"
 )
 # "carmaker Jaguar Land Rover", "drone maker Nordwind": a name after a word for a firm.
-_FIRM_WORDS = (r"firm|company|carmaker|automaker|maker|manufacturer|contractor|shipbuilder|"
-               r"start-up|startup|conglomerate|supplier|giant|subsidiary|insurer|lender|"
-               r"producer|operator|shipyard|consortium|group")
+_FIRM_WORDS = (
+    r"firm|company|carmaker|automaker|maker|manufacturer|contractor|shipbuilder|"
+    r"start-up|startup|conglomerate|supplier|giant|subsidiary|insurer|lender|"
+    r"producer|operator|shipyard|consortium|group"
+)
 ORG_DESCRIBED = re.compile(
-    rf"(?<![\w-])(?:{_FIRM_WORDS})\s+(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}})")
+    rf"(?<![\w-])(?:{_FIRM_WORDS})\s+(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}})"
+)
 ORG_OF = re.compile(
     rf"(?P<name>(?:Ministry|Presidency|Department|Directorate|Agency|Office) of (?:the )?"
     rf"{_ORG_WORD}(?:\s+(?:and\s+|of\s+|for\s+)?{_ORG_WORD}){{0,4}})"
@@ -68,13 +73,21 @@ STATE_BODY = re.compile(
     r"(?P<body>(?i:defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e|"
     r"foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|interior\s+ministry|"
     r"armed\s+forces|army|navy|air\s+force|coast\s+guard))(?![\w-])"
-    r"(?!\s+(?i:minister|secretary|ministry)\b)")
+    r"(?!\s+(?i:minister|secretary|ministry)\b)"
+)
 STATE_BODY_NAMES = {
-    "defence ministry": "Ministry of Defence", "ministry of defence": "Ministry of Defence",
-    "ministry of national defence": "Ministry of Defence", "foreign ministry": "Foreign Ministry",
-    "ministry of foreign affairs": "Foreign Ministry", "interior ministry": "Interior Ministry",
-    "armed forces": "Armed Forces", "army": "Army", "navy": "Navy", "air force": "Air Force",
-    "coast guard": "Coast Guard"}
+    "defence ministry": "Ministry of Defence",
+    "ministry of defence": "Ministry of Defence",
+    "ministry of national defence": "Ministry of Defence",
+    "foreign ministry": "Foreign Ministry",
+    "ministry of foreign affairs": "Foreign Ministry",
+    "interior ministry": "Interior Ministry",
+    "armed forces": "Armed Forces",
+    "army": "Army",
+    "navy": "Navy",
+    "air force": "Air Force",
+    "coast guard": "Coast Guard",
+}
 # "Presidency of Defence Industries (SSB)": a name followed by its acronym.
 ACRONYM_AFTER = re.compile(
     rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:of\s+|and\s+|for\s+|the\s+|de\s+)*{_ORG_WORD}){{1,7}})"
@@ -82,8 +95,10 @@ ACRONYM_AFTER = re.compile(
 )
 
 # Weapon designations next to a word that says what the thing is.
-DESIGNATION = (r"(?:Type\s\d{2,3}[A-Z]?|[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Z]{0,4}\d?"
-               r"|[A-Z]{1,3}\d{1,4}[A-Z]{0,3}|\d[A-Z]\d{1,3}[A-Z]?|[A-Z][a-z]{2,9}\s\d{1,3}[A-Z]?)")
+DESIGNATION = (
+    r"(?:Type\s\d{2,3}[A-Z]?|[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Z]{0,4}\d?"
+    r"|[A-Z]{1,3}\d{1,4}[A-Z]{0,3}|\d[A-Z]\d{1,3}[A-Z]?|[A-Z][a-z]{2,9}\s\d{1,3}[A-Z]?)"
+)
 SYSTEM_WORDS = (
     r"missiles?|launchers?|fighters?|jets?|frigates?|destroyers?|corvettes?|submarines?|"
     r"tanks?|howitzers?|drones?|UAVs?|UCAVs?|helicopters?|rockets?|systems?|interceptors?|"
@@ -101,11 +116,43 @@ SHIP_CLASS = re.compile(
 )
 
 # Words that end a weapon-like designation match in ordinary prose ("Block 70 fighters").
-NOT_DESIGNATION = frozenset({"Block", "Batch", "Flight", "Lot", "Increment", "Phase", "Mark",
-                             "Model", "Series", "Tranche", "Version", "Gen", "Article", "Unit",
-                             "Brigade", "Division", "Regiment", "Squadron", "Wing", "Group",
-                             "Battalion", "Corps", "Fleet", "Army", "Route", "Level", "Day",
-                             "Page", "Section", "Chapter", "Number", "COVID", "Covid"})
+NOT_DESIGNATION = frozenset(
+    {
+        "Block",
+        "Batch",
+        "Flight",
+        "Lot",
+        "Increment",
+        "Phase",
+        "Mark",
+        "Model",
+        "Series",
+        "Tranche",
+        "Version",
+        "Gen",
+        "Article",
+        "Unit",
+        "Brigade",
+        "Division",
+        "Regiment",
+        "Squadron",
+        "Wing",
+        "Group",
+        "Battalion",
+        "Corps",
+        "Fleet",
+        "Army",
+        "Route",
+        "Level",
+        "Day",
+        "Page",
+        "Section",
+        "Chapter",
+        "Number",
+        "COVID",
+        "Covid",
+    }
+)
 NOT_DESIGNATION_FORMS = re.compile(r"^(?:G-?\d+|COVID-19|MH-?\d+|P-?5|E-?3|C-?\d)$")
 
 # Words that make a capitalised sequence something other than a person's name.
@@ -142,13 +189,15 @@ Yards Shipyard Shipyards Motors Machinery Instruments Telecom Communications Sat
 """
 NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
 # Words of a title before a name: a found name starts after the last of them.
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
 Minister President Secretary Chief Director Deputy Cabinet Chair Chairman Chairwoman Governor
 Senator Sen Rep Representative Ambassador Spokesman Spokeswoman Spokesperson Mayor Speaker
 Chancellor Premier Envoy Commissioner Inspector General Admiral Colonel Commander Captain Major
 Lieutenant Sergeant Marshal Gen Gen. Adm Adm. Col Col. Lt Lt. Maj Maj. Capt Capt. Mr Mr. Mrs Mrs.
 Ms Ms. Dr Dr. Sir Dame Prof Professor Vice Acting Former CEO Leader Coach Manager Officer
-""".split())
+""".split()
+)
 
 # Cheap tests of whether a paragraph can hold a match at all: most paragraphs have no
 # "(", no "-class" and no organisation suffix, and a failed scan of a long regex at
@@ -157,9 +206,12 @@ _SUFFIX_WORDS = re.compile(
     r"Industries|Aerospace|Dynamics|Technologies|Corporation|Shipbuilding|Shipyard|"
     r"Electronics|Holdings|Agency|Directorate|Systems|Group|Arsenal|Works|Robotics|Labs|"
     r"Armaments|Engineering|Guard|Center|Centre|Institute|Council|Commission|Bureau|Authority|"
-    r"Administration|Command|Service")
-_SAID_WORDS = re.compile(r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
-                         r"explained|confirmed|according to)\b")
+    r"Administration|Command|Service"
+)
+_SAID_WORDS = re.compile(
+    r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
+    r"explained|confirmed|according to)\b"
+)
 _OF_WORDS = re.compile(r"(?:Ministry|Presidency|Department|Directorate|Agency|Office) of ")
 
 
@@ -178,6 +230,12 @@ _BODY_WORDS = re.compile(r"(?i:ministry|army|navy|air force|armed forces|coast g
 _HINTS: dict[re.Pattern[str], str | re.Pattern[str]] = {
     STATE_BODY: _BODY_WORDS,
     ORG_DESCRIBED: _DESCRIBED_WORDS,
-    HEAD_OF: "head of", APPOSITION: ", ", SAID: _SAID_WORDS, SAID_AFTER: _SAID_WORDS,
-    ACRONYM_AFTER: " (", ORG_SUFFIX: _SUFFIX_WORDS, ORG_OF: _OF_WORDS, SHIP_CLASS: "-class",
+    HEAD_OF: "head of",
+    APPOSITION: ", ",
+    SAID: _SAID_WORDS,
+    SAID_AFTER: _SAID_WORDS,
+    ACRONYM_AFTER: " (",
+    ORG_SUFFIX: _SUFFIX_WORDS,
+    ORG_OF: _OF_WORDS,
+    SHIP_CLASS: "-class",
 }

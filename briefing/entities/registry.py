@@ -22,9 +22,15 @@ from briefing.errors import ConfigError
 class Registry:
     """Canonical names to entities, with what the matcher needs beside them."""
 
-    def __init__(self, entities: Iterable[Entity], *, phrases: Iterable[str] = (),
-                 context: Context | None = None, renames: dict[str, str] | None = None,
-                 blocked: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        *,
+        phrases: Iterable[str] = (),
+        context: Context | None = None,
+        renames: dict[str, str] | None = None,
+        blocked: Iterable[str] = (),
+    ) -> None:
         self._by_name = {entity.name: entity for entity in entities}
         self.phrases = tuple(phrases)
         self.context = context or Context()
@@ -64,10 +70,16 @@ class Registry:
         entity = self._by_name.get(country)
         if entity is None:
             return country
-        adjectives = [alias for alias in entity.aliases
-                      if len(alias.split()) <= 2 and " of " not in alias and alias != country
-                      and not alias.isupper() and alias.endswith(_ADJECTIVE_ENDINGS)
-                      and (not alias.endswith(("a", "s")) or alias.endswith("ss"))]
+        adjectives = [
+            alias
+            for alias in entity.aliases
+            if len(alias.split()) <= 2
+            and " of " not in alias
+            and alias != country
+            and not alias.isupper()
+            and alias.endswith(_ADJECTIVE_ENDINGS)
+            and (not alias.endswith(("a", "s")) or alias.endswith("ss"))
+        ]
         if not adjectives:
             return country
         size = len(country.split())
@@ -90,8 +102,7 @@ class Registry:
         return self._automaton
 
 
-_ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ic", "i", "ch", "ot", "ene", "ine", "ean", "ss",
-                      "k", "sh")
+_ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ic", "i", "ch", "ot", "ene", "ine", "ean", "ss", "k", "sh")
 _cache: dict[object, Registry] = {}
 
 
@@ -117,27 +128,41 @@ def _build(rules: SiteRules | None, path: Path) -> Registry:
     blocked: set[str] = set()
     if rules is not None:
         _apply(rules, path, entities, phrases, renames, blocked)
-    return Registry(entities.values(), phrases=phrases, context=data.context,
-                    renames=renames, blocked=blocked)
+    return Registry(
+        entities.values(), phrases=phrases, context=data.context, renames=renames, blocked=blocked
+    )
 
 
-def _apply(rules: SiteRules, path: Path, entities: dict[str, Entity], phrases: list[str],
-           renames: dict[str, str], blocked: set[str]) -> None:
+def _apply(
+    rules: SiteRules,
+    path: Path,
+    entities: dict[str, Entity],
+    phrases: list[str],
+    renames: dict[str, str],
+    blocked: set[str],
+) -> None:
     """Add, alias, rename, then block: each step sees the result of the one before."""
     for entity, line in rules.add:
         old = entities.get(entity.name)
         if old is not None and old.type != entity.type:
-            raise ConfigError(f"`{entity.name}` is already a {old.type} entity", path, line,
-                              hint="use `aliases:` to extend it, or `rename:` it first")
+            raise ConfigError(
+                f"`{entity.name}` is already a {old.type} entity",
+                path,
+                line,
+                hint="use `aliases:` to extend it, or `rename:` it first",
+            )
         if old is not None:
-            entity = replace(old, aliases=(*old.aliases, *entity.aliases),
-                             weak=(*old.weak, *entity.weak))
+            entity = replace(old, aliases=(*old.aliases, *entity.aliases), weak=(*old.weak, *entity.weak))
         entities[entity.name] = entity
     for name, extra in rules.aliases:
         old = entities.get(name.value)
         if old is None:
-            raise ConfigError(f"`aliases:` names `{name.value}`, which is not an entity",
-                              path, name.line, hint="use the canonical name, or `add:` it")
+            raise ConfigError(
+                f"`aliases:` names `{name.value}`, which is not an entity",
+                path,
+                name.line,
+                hint="use the canonical name, or `add:` it",
+            )
         entities[old.name] = replace(old, aliases=(*old.aliases, *(a.value for a in extra)))
     for old_name, new_name in rules.rename:
         old = entities.pop(old_name.value, None)
@@ -145,11 +170,13 @@ def _apply(rules: SiteRules, path: Path, entities: dict[str, Entity], phrases: l
             renames[key(old_name.value)] = new_name.value
             continue
         if new_name.value in entities:
-            raise ConfigError(f"cannot rename `{old_name.value}` to `{new_name.value}`: "
-                              "that name is taken", path, new_name.line,
-                              hint="block or rename the other entity first")
-        entities[new_name.value] = replace(old, name=new_name.value,
-                                           aliases=(old.name, *old.aliases))
+            raise ConfigError(
+                f"cannot rename `{old_name.value}` to `{new_name.value}`: that name is taken",
+                path,
+                new_name.line,
+                hint="block or rename the other entity first",
+            )
+        entities[new_name.value] = replace(old, name=new_name.value, aliases=(old.name, *old.aliases))
         renames[key(old.name)] = new_name.value
     for item in rules.block:
         target = key(item.value)

@@ -24,8 +24,14 @@ from briefing.entities.tagger import tag_article
 
 Doc = tuple[Sequence[str], Mapping[str, object], str]
 
-GROUP_TITLES = {"countries": "Countries", "people": "People", "organisations": "Organisations",
-                "weapon_systems": "Weapon systems", "topics": "Topics", "other": "Other tags"}
+GROUP_TITLES = {
+    "countries": "Countries",
+    "people": "People",
+    "organisations": "Organisations",
+    "weapon_systems": "Weapon systems",
+    "topics": "Topics",
+    "other": "Other tags",
+}
 MIN_ENTRIES = 2
 
 
@@ -39,8 +45,7 @@ class EntityReport:
     min_entries: int = MIN_ENTRIES
 
 
-def build_report(docs: Iterable[Doc], registry: Registry, *,
-                 min_entries: int = MIN_ENTRIES) -> EntityReport:
+def build_report(docs: Iterable[Doc], registry: Registry, *, min_entries: int = MIN_ENTRIES) -> EntityReport:
     """Count each entry's tags by group and the candidate names found in its text."""
     counts: dict[str, Counter[str]] = {group: Counter() for group in (*ENTITY_GROUPS, "other")}
     candidates: Counter[str] = Counter()
@@ -81,8 +86,11 @@ def format_report(report: EntityReport) -> str:
         lines += _table(rows)
     if not any(report.groups.values()):
         lines += ["", "No entry has tags yet: run `briefing ingest` first."]
-    lines += ["", f"Candidates: names the registry does not know, in at least {report.min_entries} "
-              f"{_plural(report.min_entries, 'entry', 'entries')} ({len(report.candidates)})"]
+    lines += [
+        "",
+        f"Candidates: names the registry does not know, in at least {report.min_entries} "
+        f"{_plural(report.min_entries, 'entry', 'entries')} ({len(report.candidates)})",
+    ]
     if report.candidates:
         lines += _table(report.candidates)
         lines += ["", "Add the real ones to entities.yml (`add:` or `aliases:`); `block:` the rest."]
@@ -91,8 +99,7 @@ def format_report(report: EntityReport) -> str:
     return "\n".join(lines)
 
 
-def _grouped(tags: Sequence[str], entities: Mapping[str, object],
-             registry: Registry) -> dict[str, list[str]]:
+def _grouped(tags: Sequence[str], entities: Mapping[str, object], registry: Registry) -> dict[str, list[str]]:
     """An entry's names by group: its front matter's groups, else the registry's type."""
     grouped: dict[str, list[str]] = {}
     seen: set[str] = set()
@@ -130,8 +137,7 @@ def _plural(count: int, one: str, many: str) -> str:
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*_`]+|\\(?=[^\w\s])",
-                     re.MULTILINE)
+_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*_`]+|\\(?=[^\w\s])", re.MULTILINE)
 
 
 def _candidates(text: str, registry: Registry) -> tuple[str, ...]:

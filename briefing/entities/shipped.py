@@ -47,21 +47,28 @@ def _tuple(value: object) -> tuple[str, ...]:
 
 def entity_from(record: dict, group: str) -> Entity:
     """One YAML record (name, aliases, weak, kind, surnames, implied_by) as an Entity."""
-    return Entity(name=str(record["name"]), type=group,
-                  aliases=_tuple(record.get("aliases")), weak=_tuple(record.get("weak")),
-                  kind=str(record.get("kind") or ""), surnames=_tuple(record.get("surnames")),
-                  implied_by=_tuple(record.get("implied_by")))
+    return Entity(
+        name=str(record["name"]),
+        type=group,
+        aliases=_tuple(record.get("aliases")),
+        weak=_tuple(record.get("weak")),
+        kind=str(record.get("kind") or ""),
+        surnames=_tuple(record.get("surnames")),
+        implied_by=_tuple(record.get("implied_by")),
+    )
 
 
 @lru_cache(maxsize=1)
 def shipped() -> ShippedData:
-    entities = [entity_from(record, group)
-                for group in ENTITY_GROUPS for record in _read(f"{group}.yml") or []]
+    entities = [
+        entity_from(record, group) for group in ENTITY_GROUPS for record in _read(f"{group}.yml") or []
+    ]
     phrases = (*_tuple(_read("phrases.yml")), *_tuple(_read("places.yml")))
     raw = _read("context.yml") or {}
     context = Context(
-        cues={group: frozenset(w.casefold() for w in words)
-              for group, words in (raw.get("cues") or {}).items()},
+        cues={
+            group: frozenset(w.casefold() for w in words) for group, words in (raw.get("cues") or {}).items()
+        },
         unless={name: frozenset(words) for name, words in (raw.get("unless") or {}).items()},
     )
     return ShippedData(tuple(entities), phrases, context)

@@ -96,16 +96,18 @@ def read_site_rules(site_root: Path) -> SiteRules | None:
     try:
         source = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read it: {error}", path,
-                          hint="save it as UTF-8 text") from None
+        raise ConfigError(f"cannot read it: {error}", path, hint="save it as UTF-8 text") from None
     try:
         root = yaml.compose(source, Loader=Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "it is not valid YAML"
-        raise ConfigError(f"invalid YAML: {problem}", path,
-                          mark.line + 1 if mark is not None else None,
-                          hint="check the indentation and quoting near that line") from None
+        raise ConfigError(
+            f"invalid YAML: {problem}",
+            path,
+            mark.line + 1 if mark is not None else None,
+            hint="check the indentation and quoting near that line",
+        ) from None
     rules = SiteRules()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
         return rules
@@ -113,20 +115,24 @@ def read_site_rules(site_root: Path) -> SiteRules | None:
     for key_node, value in reader.mapping(root, "the file"):
         key = key_node.value
         if key not in _KEYS:
-            raise reader.fail(f"unknown key `{key}`", key_node,
-                              hint=f"use {', '.join(_KEYS)}")
+            raise reader.fail(f"unknown key `{key}`", key_node, hint=f"use {', '.join(_KEYS)}")
         if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null"):
             continue
         if key == "add":
             rules.add += _entities(reader, value)
         elif key == "aliases":
             for name, extra in reader.mapping(value, "`aliases`"):
-                rules.aliases.append((reader.text(name, "an `aliases` key"),
-                                      reader.texts(extra, f"the aliases of {name.value}")))
+                rules.aliases.append(
+                    (
+                        reader.text(name, "an `aliases` key"),
+                        reader.texts(extra, f"the aliases of {name.value}"),
+                    )
+                )
         elif key == "rename":
             for old, new in reader.mapping(value, "`rename`"):
-                rules.rename.append((reader.text(old, "a `rename` key"),
-                                     reader.text(new, f"the new name of {old.value}")))
+                rules.rename.append(
+                    (reader.text(old, "a `rename` key"), reader.text(new, f"the new name of {old.value}"))
+                )
         else:
             rules.block += reader.texts(value, "`block`")
     return rules
@@ -134,33 +140,37 @@ def read_site_rules(site_root: Path) -> SiteRules | None:
 
 def _entities(reader: _Reader, node: yaml.Node) -> list[tuple[Entity, int]]:
     if not isinstance(node, yaml.SequenceNode):
-        raise reader.fail("`add` must be a list of entities", node,
-                          hint="start each one with `- name: ...`")
+        raise reader.fail("`add` must be a list of entities", node, hint="start each one with `- name: ...`")
     found = []
     for item in node.value:
         fields: dict[str, yaml.Node] = {}
         for key_node, value in reader.mapping(item, "an `add` entry"):
             if key_node.value not in _RECORD_KEYS:
-                raise reader.fail(f"unknown field `{key_node.value}` in an `add` entry",
-                                  key_node, hint=f"use {', '.join(_RECORD_KEYS)}")
+                raise reader.fail(
+                    f"unknown field `{key_node.value}` in an `add` entry",
+                    key_node,
+                    hint=f"use {', '.join(_RECORD_KEYS)}",
+                )
             fields[key_node.value] = value
         if "name" not in fields or "type" not in fields:
             raise reader.fail("an `add` entry needs a `name` and a `type`", item)
         name = reader.text(fields["name"], "`name`")
         group = reader.text(fields["type"], "`type`")
         if group.value not in ENTITY_GROUPS:
-            raise reader.fail(f"unknown type `{group.value}`", fields["type"],
-                              hint=f"use one of {', '.join(ENTITY_GROUPS)}")
-        lists = {field_name: _names(reader, fields, field_name, name.value)
-                 for field_name in ("aliases", "weak", "surnames", "implied_by")}
+            raise reader.fail(
+                f"unknown type `{group.value}`", fields["type"], hint=f"use one of {', '.join(ENTITY_GROUPS)}"
+            )
+        lists = {
+            field_name: _names(reader, fields, field_name, name.value)
+            for field_name in ("aliases", "weak", "surnames", "implied_by")
+        }
         kind = reader.text(fields["kind"], "`kind`").value if "kind" in fields else ""
         entity = Entity(name=name.value, type=group.value, kind=kind, **lists)
         found.append((entity, name.line))
     return found
 
 
-def _names(reader: _Reader, fields: dict[str, yaml.Node], field_name: str,
-           owner: str) -> tuple[str, ...]:
+def _names(reader: _Reader, fields: dict[str, yaml.Node], field_name: str, owner: str) -> tuple[str, ...]:
     value = fields.get(field_name)
     if value is None:
         return ()

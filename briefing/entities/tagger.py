@@ -22,9 +22,35 @@ from briefing.entities.registry import Registry
 from briefing.entities.topics import Evidence, select_topics
 
 # In a headline set in capitals, "US" after these words is the pronoun ("JOIN US").
-_PRONOUN_BEFORE = frozenset({"to", "for", "with", "of", "from", "tell", "told", "give", "let",
-                             "join", "help", "against", "about", "among", "by", "on", "at",
-                             "like", "than", "all", "follow", "show", "take", "makes", "make"})
+_PRONOUN_BEFORE = frozenset(
+    {
+        "to",
+        "for",
+        "with",
+        "of",
+        "from",
+        "tell",
+        "told",
+        "give",
+        "let",
+        "join",
+        "help",
+        "against",
+        "about",
+        "among",
+        "by",
+        "on",
+        "at",
+        "like",
+        "than",
+        "all",
+        "follow",
+        "show",
+        "take",
+        "makes",
+        "make",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -35,16 +61,23 @@ class Mention:
     weight: int
 
 
-def tag_article(registry: Registry, *, title: str, paragraphs: Sequence[str],
-                caption: str | None = None, alt: str | None = None,
-                with_candidates: bool = True) -> Tagging:
+def tag_article(
+    registry: Registry,
+    *,
+    title: str,
+    paragraphs: Sequence[str],
+    caption: str | None = None,
+    alt: str | None = None,
+    with_candidates: bool = True,
+) -> Tagging:
     """The article's entities by relevance and by group, and candidate names for editors.
 
     Ingest passes `with_candidates=False`: it never shows candidates, which cost 7% of tagging.
     """
     article = build_article(title, paragraphs, caption, alt)
-    hits = [hit for hit in scan(registry.automaton, article.text, article.folded)
-            if not _pronoun(article, hit)]
+    hits = [
+        hit for hit in scan(registry.automaton, article.text, article.folded) if not _pronoun(article, hit)
+    ]
     mentions = _resolve(registry, article, hits)
     types = {m.entity: _type(registry, m.entity) for m in mentions}
     # Topic keywords do not claim text: "Defence Industries" may be part of a firm's name.
@@ -63,8 +96,7 @@ def tag_article(registry: Registry, *, title: str, paragraphs: Sequence[str],
         scores[mention.entity] += mention.weight
         entity = registry.get(mention.entity)
         if entity is not None and entity.kind:
-            evidence.append(Evidence("", entity.kind, mention.start, mention.weight,
-                                      mention.entity))
+            evidence.append(Evidence("", entity.kind, mention.start, mention.weight, mention.entity))
     for name in found:
         scores[name.name] += name.score
         types[name.name] = name.type
@@ -72,8 +104,7 @@ def tag_article(registry: Registry, *, title: str, paragraphs: Sequence[str],
         scores[topic] = score
         types[topic] = "topics"
     ranked = tuple(sorted(scores, key=lambda name: (-scores[name], name)))
-    groups = {group: tuple(name for name in ranked if types[name] == group)
-              for group in ENTITY_GROUPS}
+    groups = {group: tuple(name for name in ranked if types[name] == group) for group in ENTITY_GROUPS}
     covered += inside_found
     candidates = find_candidates(article, registry, covered) if with_candidates else ()
     return Tagging(tags=ranked, entities=groups, candidates=candidates)
@@ -85,7 +116,7 @@ def _pronoun(article: Article, hit: Hit) -> bool:
         return False
     if not all(p.alias.isupper() and len(p.alias) <= 3 for p in hit.patterns):
         return False
-    before = article.folded[max(0, hit.start - 12):hit.start].split()
+    before = article.folded[max(0, hit.start - 12) : hit.start].split()
     return bool(before) and before[-1] in _PRONOUN_BEFORE
 
 
@@ -114,8 +145,7 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
     for hit in surnames:
         person = _person_for(hit, full_names)
         if person:
-            mentions.append(Mention(person, hit.start, hit.end,
-                                    article.segment_at(hit.start).weight))
+            mentions.append(Mention(person, hit.start, hit.end, article.segment_at(hit.start).weight))
         elif any(p.strength == Strength.WEAK for p in hit.patterns):
             weak.append(hit)
     mentions += _weak_mentions(registry, article, weak, mentions, set(full_names))
@@ -135,23 +165,25 @@ def _countries_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention
 
 def _person_for(hit: Hit, full_names: dict[str, list[int]]) -> str | None:
     """The person whose full name appeared, the latest one before this surname."""
-    people = [p.entity for p in hit.patterns
-              if p.strength == Strength.SURNAME and p.entity in full_names]
+    people = [p.entity for p in hit.patterns if p.strength == Strength.SURNAME and p.entity in full_names]
     if not people:
         return None
-    before = [(max(s for s in full_names[p] if s < hit.start), p) for p in people
-              if any(s < hit.start for s in full_names[p])]
+    before = [
+        (max(s for s in full_names[p] if s < hit.start), p)
+        for p in people
+        if any(s < hit.start for s in full_names[p])
+    ]
     return max(before)[1] if before else people[0]
 
 
-def _weak_mentions(registry: Registry, article: Article, weak: list[Hit],
-                   mentions: list[Mention], strong: set[str]) -> list[Mention]:
+def _weak_mentions(
+    registry: Registry, article: Article, weak: list[Hit], mentions: list[Mention], strong: set[str]
+) -> list[Mention]:
     known = {mention.start for mention in mentions} | {hit.start for hit in weak}
     accepted = set(strong)
     chosen: list[tuple[Hit, str]] = []
     for hit in weak:
-        entities = list(dict.fromkeys(p.entity for p in hit.patterns
-                                      if p.strength == Strength.WEAK))
+        entities = list(dict.fromkeys(p.entity for p in hit.patterns if p.strength == Strength.WEAK))
         segment = article.segment_at(hit.start)
         around = locate(article.text, hit.start, hit.end)
         if segment.prose and part_of_longer_name(around, known):
@@ -165,19 +197,23 @@ def _weak_mentions(registry: Registry, article: Article, weak: list[Hit],
             continue
         entity = registry.get(entities[0])
         group = entity.type if entity else ""
-        nearby = any(m.entity != entities[0] and around.sentence[0] <= m.start < around.sentence[1]
-                     and _type(registry, m.entity) == group for m in mentions)
+        nearby = any(
+            m.entity != entities[0]
+            and around.sentence[0] <= m.start < around.sentence[1]
+            and _type(registry, m.entity) == group
+            for m in mentions
+        )
         if confirmed(around, entities[0], group, registry.context, nearby):
             accepted.add(entities[0])
         chosen.append((hit, entities[0]))
     result = []
     for hit, entity in chosen:
         if not entity:
-            entity = next((p.entity for p in hit.patterns
-                           if p.strength == Strength.WEAK and p.entity in accepted), "")
+            entity = next(
+                (p.entity for p in hit.patterns if p.strength == Strength.WEAK and p.entity in accepted), ""
+            )
         if entity in accepted:
-            result.append(Mention(entity, hit.start, hit.end,
-                                  article.segment_at(hit.start).weight))
+            result.append(Mention(entity, hit.start, hit.end, article.segment_at(hit.start).weight))
     return result
 
 

@@ -32,8 +32,9 @@ class Evidence:
     entity: str = ""
 
 
-def select_topics(registry: Registry, article: Article, evidence: list[Evidence],
-                  scores: Counter[str]) -> Counter[str]:
+def select_topics(
+    registry: Registry, article: Article, evidence: list[Evidence], scores: Counter[str]
+) -> Counter[str]:
     """Each topic whose evidence, counted once per sentence, reaches MIN_EVIDENCE, with
     its relevance score. `scores` are the entities' own scores."""
     if not evidence:
@@ -49,7 +50,7 @@ def select_topics(registry: Registry, article: Article, evidence: list[Evidence]
         if item.kind:
             entity_scores[item.kind] = max(entity_scores[item.kind], scores.get(item.entity, 0))
         sentence = bisect.bisect_right(sentences, item.start)
-        for topic in ([item.topic] if item.topic else by_kind.get(item.kind, ())):
+        for topic in [item.topic] if item.topic else by_kind.get(item.kind, ()):
             place = (topic, sentence)
             best[place] = max(best.get(place, 0), item.weight)
     totals: Counter[str] = Counter()
@@ -59,7 +60,10 @@ def select_topics(registry: Registry, article: Article, evidence: list[Evidence]
     # "Air defence" as relevant as itself); ties then put the topic first by name order.
     ranks: Counter[str] = Counter()
     for topic in totals:
-        ranks[topic] = max(totals[topic], max(
-            (score for kind, score in entity_scores.items() if topic in by_kind.get(kind, ())),
-            default=0))
+        ranks[topic] = max(
+            totals[topic],
+            max(
+                (score for kind, score in entity_scores.items() if topic in by_kind.get(kind, ())), default=0
+            ),
+        )
     return Counter({topic: ranks[topic] for topic, total in totals.items() if total >= MIN_EVIDENCE})

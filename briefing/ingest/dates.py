@@ -8,10 +8,20 @@ from datetime import UTC, date, datetime
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
         start=1,
     )
     for name in names
@@ -20,12 +30,17 @@ _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _LABEL = r"(?:(?:date|published|posted|updated|dated)\s*:?\s*)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
 _PATTERNS = [
-    re.compile(rf"^{_LABEL}{_WEEKDAY}(?P<year>\d{{4}})-(?P<num>\d{{1,2}})-(?P<day>\d{{1,2}})"
-               r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$", re.I),
-    re.compile(rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})$",
-               re.I),
-    re.compile(rf"^{_LABEL}{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$",
-               re.I),
+    re.compile(
+        rf"^{_LABEL}{_WEEKDAY}(?P<year>\d{{4}})-(?P<num>\d{{1,2}})-(?P<day>\d{{1,2}})"
+        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$",
+        re.I,
+    ),
+    re.compile(
+        rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})$", re.I
+    ),
+    re.compile(
+        rf"^{_LABEL}{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$", re.I
+    ),
 ]
 
 

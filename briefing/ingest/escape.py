@@ -31,5 +31,5 @@ def escape_markdown(text: str) -> str:
             end = match.end()
             text = text[:end] + "\\" + text[end:]
         else:
-            text = text[: match.start(2)] + "\\" + text[match.start(2):]
+            text = text[: match.start(2)] + "\\" + text[match.start(2) :]
     return text

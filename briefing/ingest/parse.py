@@ -59,7 +59,9 @@ def parse_seed(text: str) -> RawArticle:
     if len(title) > _MAX_TITLE:
         raise SeedFormatError(
             f"the title is {len(title)} characters long; the first line must be a title "
-            f"of at most {_MAX_TITLE}", first_line)
+            f"of at most {_MAX_TITLE}",
+            first_line,
+        )
 
     written, rest = _take_date(rest)
     written = dateline or written
@@ -111,7 +113,7 @@ def _take_image(blocks: list[tuple[int, list[str]]]) -> tuple[SeedImage | None, 
             caption = _one_line(line[: match.start()])
             credit = _one_line(match.group("name"))
             alt = ""
-            before, after = lines[:line_index], lines[line_index + 1:]
+            before, after = lines[:line_index], lines[line_index + 1 :]
             if before and not (index == 0 and len(before) == 1):
                 alt = before.pop()
             keep = list(blocks[:index])
@@ -121,7 +123,7 @@ def _take_image(blocks: list[tuple[int, list[str]]]) -> tuple[SeedImage | None, 
                 keep.append((start, before))
             if after:
                 keep.append((start + line_index + 1, after))
-            keep += blocks[index + 1:]
+            keep += blocks[index + 1 :]
             alt = _clean_alt(alt) or caption
             return SeedImage(alt=alt, caption=caption, credit=credit), keep
     return None, blocks

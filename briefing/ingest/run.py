@@ -48,9 +48,11 @@ class IngestReport:
         return not self.failed
 
     def summary_line(self) -> str:
-        return (f"ingest: {len(self.new)} new, {len(self.updated)} updated, "
-                f"{len(self.unchanged)} unchanged, {len(self.kept)} kept (edited by hand), "
-                f"{len(self.failed)} failed")
+        return (
+            f"ingest: {len(self.new)} new, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.kept)} kept (edited by hand), "
+            f"{len(self.failed)} failed"
+        )
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,11 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
     for source, existing in sorted(by_source.items()):
         if source not in present:
             # A warning, not info: the user must hear it without --verbose (issue 3).
-            log.warning("%s stays: its seed %s is gone (delete the entry to unpublish it)",
-                        shown(existing.path), shown(config.seeds_dir / source))
+            log.warning(
+                "%s stays: its seed %s is gone (delete the entry to unpublish it)",
+                shown(existing.path),
+                shown(config.seeds_dir / source),
+            )
     return report
 
 
@@ -152,8 +157,7 @@ class IngestMemory:
         if known is None or existing is None or known[0] != _stat(seed):
             return False
         entry = existing.path.relative_to(content_dir).as_posix()
-        return (known[1] == entry and known[2] == _stat(existing.path)
-                and known[3] == _photo_state(seed))
+        return known[1] == entry and known[2] == _stat(existing.path) and known[3] == _photo_state(seed)
 
     def remember(self, seed: Path, synced: tuple[Path, str, str], content_dir: Path) -> None:
         entry, slug, when = synced
@@ -164,9 +168,15 @@ class IngestMemory:
     def save(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            data = marshal.dumps({"format": _MEMORY_FORMAT, "registry": self.registry,
-                                  "entries": dict(sorted(self.entries.items())),
-                                  "seeds": dict(sorted(self.seeds.items()))}, 2)
+            data = marshal.dumps(
+                {
+                    "format": _MEMORY_FORMAT,
+                    "registry": self.registry,
+                    "entries": dict(sorted(self.entries.items())),
+                    "seeds": dict(sorted(self.seeds.items())),
+                },
+                2,
+            )
             if self.path.is_file() and self.path.read_bytes() == data:
                 return  # a re-run that changed nothing writes nothing
             tmp = self.path.with_suffix(".tmp")
@@ -184,8 +194,9 @@ def _photo_state(seed: Path) -> tuple | None:
     return None if photo is None else (photo.name, _stat(photo))
 
 
-def _scan_content(content_dir: Path, report: IngestReport, memory: IngestMemory
-                  ) -> tuple[dict[str, _Existing], set[str], set[str]]:
+def _scan_content(
+    content_dir: Path, report: IngestReport, memory: IngestMemory
+) -> tuple[dict[str, _Existing], set[str], set[str]]:
     """Index existing entries by the seed they came from; note every slug in use."""
     by_source: dict[str, _Existing] = {}
     taken: set[str] = set()
@@ -221,8 +232,12 @@ def _scan_content(content_dir: Path, report: IngestReport, memory: IngestMemory
         if source is None:
             continue
         if source in by_source:
-            log.warning("%s: source %s is also claimed by %s; using the first",
-                        shown(path), source, shown(by_source[source].path))
+            log.warning(
+                "%s: source %s is also claimed by %s; using the first",
+                shown(path),
+                source,
+                shown(by_source[source].path),
+            )
             continue
         by_source[source] = _Existing(path, slug, when, text)
     return by_source, taken, unreadable
@@ -247,8 +262,9 @@ class _Prepared:
     text: str | None
 
 
-def _prepare_all(seeds: list[Path], registry: LazyRegistry, by_source: dict[str, _Existing],
-                 taken: set[str]) -> Iterator[_Prepared | BriefingError]:
+def _prepare_all(
+    seeds: list[Path], registry: LazyRegistry, by_source: dict[str, _Existing], taken: set[str]
+) -> Iterator[_Prepared | BriefingError]:
     """Each seed read, tagged and composed, or the BriefingError it raised; in seed order.
 
     Reading, tagging and composing the entry are most of an ingest, so they run on
@@ -260,8 +276,9 @@ def _prepare_all(seeds: list[Path], registry: LazyRegistry, by_source: dict[str,
         return iter(())
     _WORK, _REGISTRY, _BY_SOURCE, _TAKEN = seeds, registry.load(), by_source, set(taken)
     _REGISTRY.automaton  # noqa: B018 - compiled once here, shared by the forked workers
-    return (item for part in iter_chunks(_prepare_chunk, len(seeds), False, "seeds", size=50)
-            for item in part)
+    return (
+        item for part in iter_chunks(_prepare_chunk, len(seeds), False, "seeds", size=50) for item in part
+    )
 
 
 def _prepare_chunk(indices: list[int]) -> list[_Prepared | BriefingError]:
@@ -279,8 +296,9 @@ def _prepare_chunk(indices: list[int]) -> list[_Prepared | BriefingError]:
                 slug = None  # numbered by the parent, which knows every slug taken so far
             text = None
             if slug is not None and _photo_beside(seed) is None:
-                metadata, body = entry_fields(article, tagging, slug=slug, source=seed.name,
-                                              date=_entry_date(existing, article, mtime))
+                metadata, body = entry_fields(
+                    article, tagging, slug=slug, source=seed.name, date=_entry_date(existing, article, mtime)
+                )
                 text = render_entry(metadata, body)
             done.append(_Prepared(article, mtime, tagging, base, slug, text))
         except BriefingError as error:
@@ -290,9 +308,14 @@ def _prepare_chunk(indices: list[int]) -> list[_Prepared | BriefingError]:
 
 def _tag(registry: Registry, article: RawArticle) -> Tagging:
     image = article.image
-    return tag_article(registry, title=article.title, paragraphs=article.paragraphs,
-                       caption=image.caption if image else None,
-                       alt=image.alt if image else None, with_candidates=False)
+    return tag_article(
+        registry,
+        title=article.title,
+        paragraphs=article.paragraphs,
+        caption=image.caption if image else None,
+        alt=image.alt if image else None,
+        with_candidates=False,
+    )
 
 
 def _entry_date(existing: _Existing | None, article: RawArticle, mtime: float) -> str:
@@ -304,9 +327,15 @@ def _entry_date(existing: _Existing | None, article: RawArticle, mtime: float) -
     return format_date(file_time_utc(mtime))
 
 
-def _ingest_one(seed: Path, config: Config, prepared: _Prepared,
-                by_source: dict[str, _Existing], taken: set[str], unreadable: set[str],
-                report: IngestReport) -> tuple[Path, str, str] | None:
+def _ingest_one(
+    seed: Path,
+    config: Config,
+    prepared: _Prepared,
+    by_source: dict[str, _Existing],
+    taken: set[str],
+    unreadable: set[str],
+    report: IngestReport,
+) -> tuple[Path, str, str] | None:
     """Ingest one seed: (entry, slug, date) now in sync with it, or None if an editor's edit won."""
     article, mtime = prepared.article, prepared.mtime
     existing = by_source.get(seed.name)
@@ -315,8 +344,11 @@ def _ingest_one(seed: Path, config: Config, prepared: _Prepared,
     else:
         base = prepared.base
         if base in unreadable:
-            raise SeedError(f"its entry content/{base}.md cannot be read", shown(seed),
-                            hint="fix that entry first (see the error above), then ingest again")
+            raise SeedError(
+                f"its entry content/{base}.md cannot be read",
+                shown(seed),
+                hint="fix that entry first (see the error above), then ingest again",
+            )
         slug = unique_slug(base, taken)
         taken.add(slug)
         path = config.content_dir / f"{slug}.md"
@@ -336,8 +368,11 @@ def _ingest_one(seed: Path, config: Config, prepared: _Prepared,
     if current == text:
         report.unchanged.append(path)
     elif is_hand_edited(current):
-        log.warning("kept %s: edited by hand, so not overwritten from %s (delete it to re-ingest)",
-                    shown(path), shown(seed))
+        log.warning(
+            "kept %s: edited by hand, so not overwritten from %s (delete it to re-ingest)",
+            shown(path),
+            shown(seed),
+        )
         report.kept.append(path)
         return None
     else:
@@ -346,13 +381,24 @@ def _ingest_one(seed: Path, config: Config, prepared: _Prepared,
     return path, slug, when
 
 
-def _compose(seed: Path, config: Config, article: RawArticle, tagging: Tagging, slug: str,
-             when: str, photo: Path | None) -> str:
+def _compose(
+    seed: Path,
+    config: Config,
+    article: RawArticle,
+    tagging: Tagging,
+    slug: str,
+    when: str,
+    photo: Path | None,
+) -> str:
     """The entry's text; a readable photo beside the seed is copied to content/images/."""
     metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
     if photo is not None and not _readable_photo(photo):
-        log.warning("%s cannot be read as an image, so %s is ingested without it "
-                    "(replace it with a valid JPEG, PNG or WebP)", shown(photo), shown(seed))
+        log.warning(
+            "%s cannot be read as an image, so %s is ingested without it "
+            "(replace it with a valid JPEG, PNG or WebP)",
+            shown(photo),
+            shown(seed),
+        )
         photo = None
     if photo is not None:
         # The entry owns a copy of its photo, so content/ stands alone as the site's source.
@@ -398,6 +444,7 @@ def _photos_in(folder: Path) -> dict[str, Path]:
 
 def _readable_photo(photo: Path) -> bool:
     from briefing.render.images import photo_size
+
     try:
         photo_size(photo)
     except ContentError:
@@ -411,16 +458,22 @@ def _copy_photo(source: Path, target: Path) -> None:
         if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
     except OSError as exc:
-        raise SeedError(f"its photo cannot be copied to {shown(target)}: {exc.strerror}",
-                        shown(source), hint="check that content/images/ is writable") from exc
+        raise SeedError(
+            f"its photo cannot be copied to {shown(target)}: {exc.strerror}",
+            shown(source),
+            hint="check that content/images/ is writable",
+        ) from exc
 
 
 def _write(path: Path, text: str) -> None:
     try:
         write_atomic(path, text)
     except OSError as exc:
-        raise ContentError(f"cannot be written: {exc.strerror}", shown(path),
-                           hint="check that content/ is a folder you may write to") from exc
+        raise ContentError(
+            f"cannot be written: {exc.strerror}",
+            shown(path),
+            hint="check that content/ is a folder you may write to",
+        ) from exc
 
 
 def _read_seed(seed: Path):
@@ -430,29 +483,41 @@ def _read_seed(seed: Path):
     except UnicodeEncodeError:
         # Bytes from another system's encoding (a zip from Windows): the name goes into the
         # entry's `source`, which must be UTF-8 text.
-        raise SeedError("its file name is not valid UTF-8", where,
-                        hint="rename it, for example to plain ASCII letters, digits and hyphens") from None
+        raise SeedError(
+            "its file name is not valid UTF-8",
+            where,
+            hint="rename it, for example to plain ASCII letters, digits and hyphens",
+        ) from None
     try:
         size = seed.stat().st_size
         if size > MAX_SEED_BYTES:
-            raise SeedError(f"is {size / 1048576:.1f} MB, too large for a news article",
-                            where, hint=f"split it or trim it below {MAX_SEED_BYTES // 1048576} MB")
+            raise SeedError(
+                f"is {size / 1048576:.1f} MB, too large for a news article",
+                where,
+                hint=f"split it or trim it below {MAX_SEED_BYTES // 1048576} MB",
+            )
         data = seed.read_bytes()
         mtime = seed.stat().st_mtime
     except OSError as exc:
-        raise SeedError(f"cannot be read: {exc.strerror}", where,
-                        hint="check that it is a file you may read") from exc
+        raise SeedError(
+            f"cannot be read: {exc.strerror}", where, hint="check that it is a file you may read"
+        ) from exc
     if not data.strip():
-        raise SeedError("is empty", where,
-                        hint="write the title on the first line and the article below it")
+        raise SeedError("is empty", where, hint="write the title on the first line and the article below it")
     try:
         text = decode_seed(data)
     except NotText as exc:
-        raise SeedError(f"is not a text file: {exc}", where,
-                        hint="seeds must be plain text articles; remove or convert it") from exc
+        raise SeedError(
+            f"is not a text file: {exc}",
+            where,
+            hint="seeds must be plain text articles; remove or convert it",
+        ) from exc
     try:
         return parse_seed(text), mtime
     except SeedFormatError as exc:
-        hint = ("add the article's paragraphs below the title" if "no body" in str(exc)
-                else "put the title alone on the first line, then a blank line, then the text")
+        hint = (
+            "add the article's paragraphs below the title"
+            if "no body" in str(exc)
+            else "put the title alone on the first line, then a blank line, then the text"
+        )
         raise SeedError(str(exc), where, exc.line, hint=hint) from exc

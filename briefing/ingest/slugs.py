@@ -12,8 +12,7 @@ _APOSTROPHES = [["'", ""], ["\u2019", ""]]
 
 def make_slug(text: str, fallback: str = "entry") -> str:
     """A URL-safe slug of at most MAX_SLUG characters, cut at a word."""
-    slug = slugify(text, max_length=MAX_SLUG, word_boundary=True, save_order=True,
-                   replacements=_APOSTROPHES)
+    slug = slugify(text, max_length=MAX_SLUG, word_boundary=True, save_order=True, replacements=_APOSTROPHES)
     return slug or slugify(fallback, max_length=MAX_SLUG) or "entry"
 
 

@@ -8,8 +8,9 @@ from briefing.ingest.parse import RawArticle
 from briefing.ingest.summary import summarise
 
 
-def entry_fields(article: RawArticle, tagging: Tagging, *, slug: str, date: str,
-                 source: str) -> tuple[dict[str, object], str]:
+def entry_fields(
+    article: RawArticle, tagging: Tagging, *, slug: str, date: str, source: str
+) -> tuple[dict[str, object], str]:
     """Front matter in the order an editor reads it, and the escaped body."""
     metadata: dict[str, object] = {
         "title": article.title,

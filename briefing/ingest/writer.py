@@ -36,7 +36,7 @@ def is_hand_edited(text: str) -> bool:
     match = _HASH_LINE.search(text)
     if match is None:
         return True
-    unstamped = text[: match.start()] + text[match.end():]
+    unstamped = text[: match.start()] + text[match.end() :]
     return _digest(unstamped) != match.group(1)
 
 

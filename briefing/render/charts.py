@@ -12,7 +12,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def month_label(key: str) -> str:
-    """"2024-03" -> "Mar 2024"."""
+    """ "2024-03" -> "Mar 2024"."""
     year, month = key.split("-")
     return f"{_MONTHS[int(month) - 1]} {year}"
 
@@ -45,7 +45,8 @@ def timeline_svg(counts: list[tuple[str, int]], title: str) -> str:
         x = i * (bar + gap)
         parts.append(
             f'<rect class="chart-bar" x="{x}" y="{height - tall}" width="{bar}" height="{tall}"'
-            f' data-month="{month}" data-count="{count}"><title>{month_label(month)}: {count}</title></rect>')
+            f' data-month="{month}" data-count="{count}"><title>{month_label(month)}: {count}</title></rect>'
+        )
     parts.append(f'<line class="chart-axis" x1="0" y1="{height + 0.5}" x2="{width}" y2="{height + 0.5}"/>')
     labelled = {0, len(counts) - 1} | {i for i, (m, _c) in enumerate(counts) if m.endswith("-01")}
     for i in sorted(labelled):
@@ -53,7 +54,9 @@ def timeline_svg(counts: list[tuple[str, int]], title: str) -> str:
         text = month[:4] if month.endswith("-01") and i not in (0, len(counts) - 1) else month_label(month)
         anchor = "end" if i == len(counts) - 1 and i else "start"
         x = i * (bar + gap) + (bar if anchor == "end" else 0)
-        parts.append(f'<text class="chart-label" x="{x}" y="{height + axis - 3}" text-anchor="{anchor}">'
-                     f"{escape(text)}</text>")
+        parts.append(
+            f'<text class="chart-label" x="{x}" y="{height + axis - 3}" text-anchor="{anchor}">'
+            f"{escape(text)}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)

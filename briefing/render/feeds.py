@@ -20,13 +20,21 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 def feed_items(entries: list[Entry], config: Config) -> list[dict]:
     """The newest `feed_size` entries as plain data (also the feed's cache fingerprint)."""
-    return [{"title": e.title, "url": urls.absolute(config, urls.entry(e.slug)),
-             "published": e.published.isoformat(), "summary": e.summary, "tags": list(e.tags)}
-            for e in entries[: config.feed_size]]
+    return [
+        {
+            "title": e.title,
+            "url": urls.absolute(config, urls.entry(e.slug)),
+            "published": e.published.isoformat(),
+            "summary": e.summary,
+            "tags": list(e.tags),
+        }
+        for e in entries[: config.feed_size]
+    ]
 
 
-def _generator(config: Config, title: str, page_url: str, feed_url: str,
-               items: list[dict], html_summaries: bool = False) -> FeedGenerator:
+def _generator(
+    config: Config, title: str, page_url: str, feed_url: str, items: list[dict], html_summaries: bool = False
+) -> FeedGenerator:
     """`html_summaries` for RSS, whose <description> readers take as HTML: escape it once more."""
     from feedgen.feed import FeedGenerator  # with lxml, a tenth of a no-change build to import
 

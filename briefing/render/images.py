@@ -32,8 +32,11 @@ def photo_size(path: Path) -> tuple[int, int]:
             width, height = image.size
             orientation = image.getexif().get(0x0112, 1)
     except (OSError, ValueError, Pillow.DecompressionBombError) as exc:
-        raise ContentError(f"photo {path.name} cannot be read: {exc}", path,
-                           hint="replace it with a valid JPEG, PNG or WebP file") from exc
+        raise ContentError(
+            f"photo {path.name} cannot be read: {exc}",
+            path,
+            hint="replace it with a valid JPEG, PNG or WebP file",
+        ) from exc
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
@@ -43,8 +46,7 @@ def variants(slug: str, source: str, width: int, height: int) -> list[Variant]:
     widths = [w for w in WIDTHS if w <= width] or [width]
     if width not in widths and width < WIDTHS[-1] and widths[-1] < width:
         widths.append(width)
-    return [Variant(f"images/{slug}-{w}{suffix}", w, max(1, round(height * w / width)))
-            for w in widths]
+    return [Variant(f"images/{slug}-{w}{suffix}", w, max(1, round(height * w / width))) for w in widths]
 
 
 def resize(path: Path, variant: Variant) -> bytes:

@@ -42,10 +42,23 @@ def _as_browsers_read(value: str) -> str:
 # links, images and references ("[", "!["), footnotes ("[^"), autolinks, mail and HTML ("<"),
 # entities ("&"), a hard break ("  \n"), and the stash's placeholders. Emphasis delimiters
 # are added from the instance itself.
-_KNOWN_INLINE = {"backtick": "`\\", "escape": "\\", "reference": "[", "link": "[",
-                 "image_link": "!", "image_reference": "!", "short_reference": "[",
-                 "short_image_ref": "!", "autolink": "<", "automail": "<", "linebreak": "",
-                 "html": "<", "entity": "&", "em_strong": "", "footnote": "["}
+_KNOWN_INLINE = {
+    "backtick": "`\\",
+    "escape": "\\",
+    "reference": "[",
+    "link": "[",
+    "image_link": "!",
+    "image_reference": "!",
+    "short_reference": "[",
+    "short_image_ref": "!",
+    "autolink": "<",
+    "automail": "<",
+    "linebreak": "",
+    "html": "<",
+    "entity": "&",
+    "em_strong": "",
+    "footnote": "[",
+}
 
 
 class _QuickInline(InlineProcessor):
@@ -71,8 +84,11 @@ def _install_quick_inline(md: markdown.Markdown) -> None:
     """Use _QuickInline when every inline pattern is one we know the trigger characters of."""
     names = [name for name in _KNOWN_INLINE if name in md.inlinePatterns]
     delimiters = getattr(md.delimiters, "delimiters", None)
-    if (not hasattr(InlineProcessor, "_InlineProcessor__handleInline") or delimiters is None
-            or len(names) != len(md.inlinePatterns)):
+    if (
+        not hasattr(InlineProcessor, "_InlineProcessor__handleInline")
+        or delimiters is None
+        or len(names) != len(md.inlinePatterns)
+    ):
         return  # another Python-Markdown or extension: keep its own inline step
     chars = {c for name in names for c in _KNOWN_INLINE[name]} | set("".join(delimiters)) | {STX, ETX}
     triggers = re.compile("[" + re.escape("".join(sorted(chars))) + "]|  \n")

@@ -37,8 +37,9 @@ class PageJob:
     site, making every view in the parent would leave the other cores idle.
     """
 
-    def __init__(self, url: str, template: str, make_context: Callable[[], dict],
-                 day: str | None = None) -> None:
+    def __init__(
+        self, url: str, template: str, make_context: Callable[[], dict], day: str | None = None
+    ) -> None:
         self.url = url  # "" for the front page, "briefings/x/", "404.html"
         self.template = template
         self.day = day  # the entry's day, for the sitemap's lastmod
@@ -60,18 +61,30 @@ class PageJob:
         self._context = None
 
 
-def _page(site: Site, url: str, template: str, title: str, view: Callable[[], dict] | None = None,
-          root: str | None = None, day: str | None = None) -> PageJob:
+def _page(
+    site: Site,
+    url: str,
+    template: str,
+    title: str,
+    view: Callable[[], dict] | None = None,
+    root: str | None = None,
+    day: str | None = None,
+) -> PageJob:
     config = site.config
 
     def context() -> dict:
         return {
             "site": site_view(config),
             "root": urls.root_from(url) if root is None else root,
-            "page": {"url": url, "title": title, "canonical": urls.absolute(config, url),
-                     "kind": template.removesuffix(".html")},
+            "page": {
+                "url": url,
+                "title": title,
+                "canonical": urls.absolute(config, url),
+                "kind": template.removesuffix(".html"),
+            },
             **(view() if view is not None else {}),
         }
+
     return PageJob(url, template, context, day)
 
 
@@ -103,8 +116,11 @@ def changed_pages(site: Site, bodies: dict[str, str], changed: Changed) -> list[
     return [
         *front_pages(site, cards, only=changed.front),
         *entry_pages(site, bodies, only=changed.entries),
-        *[page for slug, numbers in sorted(changed.tags.items())
-          for page in _tag_pages(site, site.tags[slug], cards, only=numbers)],
+        *[
+            page
+            for slug, numbers in sorted(changed.tags.items())
+            for page in _tag_pages(site, site.tags[slug], cards, only=numbers)
+        ],
         *edition_pages(site, cards, only=changed.editions),
     ]
 
@@ -132,9 +148,16 @@ def _pagination(base: str, number: int, total: int) -> dict:
     }
 
 
-def _paged(site: Site, base: str, slugs: list[str], template: str, title: str, cards: Cards,
-           only: set[int] | None = None, extra: Callable[[int], dict] = lambda number: {}
-           ) -> list[PageJob]:
+def _paged(
+    site: Site,
+    base: str,
+    slugs: list[str],
+    template: str,
+    title: str,
+    cards: Cards,
+    only: set[int] | None = None,
+    extra: Callable[[int], dict] = lambda number: {},
+) -> list[PageJob]:
     """A list of entries over numbered pages; `extra(number)` adds to each page's view."""
     size = site.config.page_size
     total = max(1, math.ceil(len(slugs) / size))
@@ -145,9 +168,13 @@ def _paged(site: Site, base: str, slugs: list[str], template: str, title: str, c
         page_title = title if number == 1 else f"{title} (page {number} of {total})"
 
         def view(number: int = number) -> dict:
-            chunk = [cards[slug] for slug in slugs[(number - 1) * size: number * size]]
-            return {"groups": groups_by_day(chunk), "pagination": _pagination(base, number, total),
-                    **extra(number)}
+            chunk = [cards[slug] for slug in slugs[(number - 1) * size : number * size]]
+            return {
+                "groups": groups_by_day(chunk),
+                "pagination": _pagination(base, number, total),
+                **extra(number),
+            }
+
         jobs.append(_page(site, urls.paged(base, number), template, page_title, view))
     return jobs
 
@@ -155,18 +182,25 @@ def _paged(site: Site, base: str, slugs: list[str], template: str, title: str, c
 def front_pages(site: Site, cards: Cards, only: set[int] | None = None) -> list[PageJob]:
     """The digest: newest entries first, grouped into their day's edition."""
     slugs = [e.slug for e in site.entries]
-    return _paged(site, "", slugs, "list.html", site.config.title, cards, only,
-                  lambda number: {"count": len(slugs)})
+    return _paged(
+        site, "", slugs, "list.html", site.config.title, cards, only, lambda number: {"count": len(slugs)}
+    )
 
 
 def entry_pages(site: Site, bodies: dict[str, str], only: set[str] | None = None) -> list[PageJob]:
     def view(e: Entry) -> dict:
-        return {"entry": entry_view(site, e, bodies[e.slug]),
-                "newer": link(site.newer(e)), "older": link(site.older(e)),
-                "related": related_view(site, site.related[e.slug])}
-    return [_page(site, urls.entry(e.slug), "entry.html", e.title, lambda e=e: view(e),
-                  day=e.day.isoformat())
-            for e in site.entries if only is None or e.slug in only]
+        return {
+            "entry": entry_view(site, e, bodies[e.slug]),
+            "newer": link(site.newer(e)),
+            "older": link(site.older(e)),
+            "related": related_view(site, site.related[e.slug]),
+        }
+
+    return [
+        _page(site, urls.entry(e.slug), "entry.html", e.title, lambda e=e: view(e), day=e.day.isoformat())
+        for e in site.entries
+        if only is None or e.slug in only
+    ]
 
 
 def tag_pages(site: Site, cards: Cards) -> list[PageJob]:
@@ -175,12 +209,14 @@ def tag_pages(site: Site, cards: Cards) -> list[PageJob]:
 
 def _tag_pages(site: Site, tag: Tag, cards: Cards, only: set[int] | None = None) -> list[PageJob]:
     """An entity page: what it is, how often and when it was in the news, and its briefings."""
+
     def extra(number: int) -> dict:
         # The profile (aliases, timeline, companions) heads page 1 only.
-        return {"tag": entity_view(site, tag),
-                "profile": entity_profile(site, tag) if number == 1 else None}
-    return _paged(site, urls.tag(tag.slug), [e.slug for e in tag.entries], "tag.html", tag.name,
-                  cards, only, extra)
+        return {"tag": entity_view(site, tag), "profile": entity_profile(site, tag) if number == 1 else None}
+
+    return _paged(
+        site, urls.tag(tag.slug), [e.slug for e in tag.entries], "tag.html", tag.name, cards, only, extra
+    )
 
 
 def tag_index_page(site: Site) -> PageJob:
@@ -188,20 +224,33 @@ def tag_index_page(site: Site) -> PageJob:
 
 
 def edition_pages(site: Site, cards: Cards, only: set[str] | None = None) -> list[PageJob]:
-    return [*_editions(site, site.days, cards, urls.day, only),
-            *_editions(site, site.months, cards, urls.month, only)]
+    return [
+        *_editions(site, site.days, cards, urls.day, only),
+        *_editions(site, site.months, cards, urls.month, only),
+    ]
 
 
-def _editions(site: Site, editions: list[Edition], cards: Cards, url_of,
-              only: set[str] | None) -> list[PageJob]:
+def _editions(
+    site: Site, editions: list[Edition], cards: Cards, url_of, only: set[str] | None
+) -> list[PageJob]:
     jobs = []
     for i, edition in enumerate(editions):
         if only is not None and edition.key not in only:
             continue
-        title = (f"Edition of {long_date(edition.start)}" if edition.is_day
-                 else long_date(edition.start).split(" ", 1)[1])
-        jobs.append(_page(site, url_of(edition.start), "edition.html", title,
-                          lambda i=i: _edition_view(site, editions, i, cards, url_of)))
+        title = (
+            f"Edition of {long_date(edition.start)}"
+            if edition.is_day
+            else long_date(edition.start).split(" ", 1)[1]
+        )
+        jobs.append(
+            _page(
+                site,
+                url_of(edition.start),
+                "edition.html",
+                title,
+                lambda i=i: _edition_view(site, editions, i, cards, url_of),
+            )
+        )
     return jobs
 
 
@@ -211,8 +260,12 @@ def _edition_view(site: Site, editions: list[Edition], i: int, cards: Cards, url
     older = editions[i + 1] if i + 1 < len(editions) else None
     items = [cards[e.slug] for e in edition.entries]
     return {
-        "edition": {"key": edition.key, "is_day": edition.is_day, "count": len(items),
-                    "month_url": urls.month(edition.start)},
+        "edition": {
+            "key": edition.key,
+            "is_day": edition.is_day,
+            "count": len(items),
+            "month_url": urls.month(edition.start),
+        },
         "groups": groups_by_day(items),
         "digest": edition_digest(site, edition.entries) if edition.is_day else None,
         "newer": {"title": newer.key, "url": url_of(newer.start)} if newer else None,
@@ -225,10 +278,21 @@ def archive_page(site: Site) -> PageJob:
         days_by_month: dict[str, list[dict]] = {}
         for day in site.days:
             days_by_month.setdefault(day.key[:7], []).append(
-                {"key": day.key, "url": urls.day(day.start), "count": len(day.entries)})
-        return {"months": [{"key": m.key, "title": long_date(m.start).split(" ", 1)[1],
-                            "url": urls.month(m.start), "count": len(m.entries),
-                            "days": days_by_month[m.key]} for m in site.months]}
+                {"key": day.key, "url": urls.day(day.start), "count": len(day.entries)}
+            )
+        return {
+            "months": [
+                {
+                    "key": m.key,
+                    "title": long_date(m.start).split(" ", 1)[1],
+                    "url": urls.month(m.start),
+                    "count": len(m.entries),
+                    "days": days_by_month[m.key],
+                }
+                for m in site.months
+            ]
+        }
+
     return _page(site, urls.ARCHIVE, "archive.html", "Archive", view)
 
 

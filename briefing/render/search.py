@@ -25,11 +25,13 @@ DOCS_PER_FILE = 500
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _JOINER = re.compile(r"[-']")
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a an and are as at be been but by for from had has have he her his i in into is it its
 of on or our she that the their them there they this to was we were which who will with
 would you your not no so if than then also said says after before about over more most
-""".split())
+""".split()
+)
 
 
 def fold(text: str) -> str:
@@ -100,5 +102,7 @@ def docs_json(rows: list[list]) -> bytes:
 
 
 def meta_json(count: int) -> bytes:
-    return json.dumps({"count": count, "docs_per_file": DOCS_PER_FILE,
-                       "stop_words": sorted(STOP_WORDS)}, separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        {"count": count, "docs_per_file": DOCS_PER_FILE, "stop_words": sorted(STOP_WORDS)},
+        separators=(",", ":"),
+    ).encode("utf-8")

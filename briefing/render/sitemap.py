@@ -10,11 +10,16 @@ from briefing.render import urls
 
 def sitemap(config: Config, pages: list[tuple[str, str | None]]) -> bytes:
     """`pages` holds (url, lastmod date or None); the order given is kept."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     for url, lastmod in pages:
-        lines.append(f"  <url><loc>{escape(urls.absolute(config, url), quote=False)}</loc>"
-                     + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</url>")
+        lines.append(
+            f"  <url><loc>{escape(urls.absolute(config, url), quote=False)}</loc>"
+            + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "")
+            + "</url>"
+        )
     lines.append("</urlset>\n")
     return "\n".join(lines).encode("utf-8")
 

@@ -64,9 +64,12 @@ def find_theme(config: Config) -> Theme:
     if own.is_dir():
         chain.append(own)
     elif config.theme != "default":
-        raise ThemeError(f"theme '{config.theme}' not found in {config.themes_dir}", config.path,
-                         _line_of(config.source_text, "theme"),
-                         hint=f"create themes/{config.theme}/templates/ or set theme = \"default\"")
+        raise ThemeError(
+            f"theme '{config.theme}' not found in {config.themes_dir}",
+            config.path,
+            _line_of(config.source_text, "theme"),
+            hint=f'create themes/{config.theme}/templates/ or set theme = "default"',
+        )
     if default.resolve() not in [c.resolve() for c in chain]:
         chain.append(default)
     return Theme(
@@ -133,6 +136,7 @@ def _memo():
         if memo_key not in made:
             made[memo_key] = str(macro(*args, _ROOT_STAND_IN))
         return Markup(made[memo_key].replace(_ROOT_STAND_IN, root))
+
     return cached
 
 
@@ -148,13 +152,25 @@ def _url(context: jinja2.runtime.Context, path: str) -> str:
 
 
 def long_date(value: date | str) -> str:
-    """"1 March 2024", the same in every locale."""
+    """ "1 March 2024", the same in every locale."""
     day = date.fromisoformat(value[:10]) if isinstance(value, str) else value
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def render(env: jinja2.Environment, name: str, context: dict) -> str:
@@ -179,33 +195,52 @@ def theme_errors(env: jinja2.Environment, name: str) -> Iterator[None]:
     except jinja2.TemplateNotFound as exc:
         # Name the template and line that asked for the missing one (none if `name` is missing).
         path, line = _template_frame(exc)
-        raise ThemeError(f"template '{exc.name}' is missing", path, line,
-                         hint="add it to your theme's templates/ or fix the name that asks for it"
-                         ) from exc
+        raise ThemeError(
+            f"template '{exc.name}' is missing",
+            path,
+            line,
+            hint="add it to your theme's templates/ or fix the name that asks for it",
+        ) from exc
     except jinja2.TemplateSyntaxError as exc:
-        raise ThemeError(f"template syntax error: {exc.message}", exc.filename or exc.name,
-                         exc.lineno, hint="fix the template") from exc
+        raise ThemeError(
+            f"template syntax error: {exc.message}",
+            exc.filename or exc.name,
+            exc.lineno,
+            hint="fix the template",
+        ) from exc
     except jinja2.TemplateError as exc:
         path, line = _template_frame(exc)
-        raise ThemeError(f"template error in {name}: {exc.message or exc}", path, line,
-                         hint="fix the template or the variable it uses") from exc
+        raise ThemeError(
+            f"template error in {name}: {exc.message or exc}",
+            path,
+            line,
+            hint="fix the template or the variable it uses",
+        ) from exc
     except OSError as exc:
-        raise ThemeError(f"template {name} cannot be read: {exc.strerror or exc}",
-                         _template_file(env, name), hint="check the file's permissions") from exc
+        raise ThemeError(
+            f"template {name} cannot be read: {exc.strerror or exc}",
+            _template_file(env, name),
+            hint="check the file's permissions",
+        ) from exc
     except UnicodeDecodeError as exc:
         own = _template_file(env, name)
         if own is not None and not _is_utf8(own):
             raise ThemeError("template is not UTF-8 text", own, hint="save it as UTF-8") from exc
         path, line = _template_frame(exc)
-        raise ThemeError("uses a template that is not UTF-8 text", path, line,
-                         hint="save the templates it includes or extends as UTF-8") from exc
+        raise ThemeError(
+            "uses a template that is not UTF-8 text",
+            path,
+            line,
+            hint="save the templates it includes or extends as UTF-8",
+        ) from exc
     except Exception as exc:
         # An expression that fails as it runs ({{ 1 // 0 }}, "%d" % "x"): a theme bug, with a line.
         path, line = _template_frame(exc)
         if path is None:
             raise
-        raise ThemeError(f"template error in {name}: {type(exc).__name__}: {exc}", path, line,
-                         hint="fix the template") from exc
+        raise ThemeError(
+            f"template error in {name}: {type(exc).__name__}: {exc}", path, line, hint="fix the template"
+        ) from exc
 
 
 def _template_file(env: jinja2.Environment, name: str) -> Path | None:

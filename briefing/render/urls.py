@@ -62,5 +62,5 @@ def day_from_iso(iso_day: str) -> str:
 
 
 def month_from_key(key: str) -> str:
-    """"2024-03" -> "2024/03/"."""
+    """ "2024-03" -> "2024/03/"."""
     return key.replace("-", "/") + "/"

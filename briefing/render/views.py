@@ -25,9 +25,13 @@ ALIASES = 10
 
 
 def site_view(config: Config) -> dict:
-    return {"title": config.title, "description": config.description,
-            "language": config.language, "base_url": config.base_url,
-            "base_path": config.base_path}
+    return {
+        "title": config.title,
+        "description": config.description,
+        "language": config.language,
+        "base_url": config.base_url,
+        "base_path": config.base_path,
+    }
 
 
 def tag_link(site: Site, name: str) -> dict:
@@ -51,14 +55,16 @@ def card(site: Site, entry: Entry) -> dict:
 def entry_view(site: Site, entry: Entry, body_html: str) -> dict:
     view = card(site, entry)
     image = entry.image
-    view.update({
-        "body_html": body_html,
-        "image": image_view(entry) if image else None,
-        "source": entry.source or "",
-        "day_url": urls.day(entry.day),
-        # Ingest's summary is the body's own first sentences: printing both repeats them.
-        "summary_in_body": _opens_with(body_html, entry.summary),
-    })
+    view.update(
+        {
+            "body_html": body_html,
+            "image": image_view(entry) if image else None,
+            "source": entry.source or "",
+            "day_url": urls.day(entry.day),
+            # Ingest's summary is the body's own first sentences: printing both repeats them.
+            "summary_in_body": _opens_with(body_html, entry.summary),
+        }
+    )
     return view
 
 
@@ -72,8 +78,11 @@ def _opens_with(body_html: str, summary: str) -> bool:
 
 
 def link(entry: Entry | None) -> dict | None:
-    return None if entry is None else {"title": entry.title, "url": urls.entry(entry.slug),
-                                       "day": entry.day.isoformat()}
+    return (
+        None
+        if entry is None
+        else {"title": entry.title, "url": urls.entry(entry.slug), "day": entry.day.isoformat()}
+    )
 
 
 def related_view(site: Site, related: list[Related]) -> list[dict]:
@@ -85,8 +94,7 @@ def groups_by_day(cards: list[dict]) -> list[dict]:
     groups: list[dict] = []
     for item in cards:
         if not groups or groups[-1]["day"] != item["day"]:
-            groups.append({"day": item["day"], "url": urls.day_from_iso(item["day"]),
-                           "cards": []})
+            groups.append({"day": item["day"], "url": urls.day_from_iso(item["day"]), "cards": []})
         groups[-1]["cards"].append(item)
     return groups
 
@@ -94,18 +102,29 @@ def groups_by_day(cards: list[dict]) -> list[dict]:
 def tag_index_view(site: Site) -> list[dict]:
     grouped: dict[str, list[dict]] = {group: [] for group in GROUP_LABELS}
     for tag in site.tags.values():
-        grouped[tag.group].append({"name": tag.name, "url": urls.tag(tag.slug),
-                                   "count": len(tag.entries)})
-    return [{"id": group.replace("_", "-"), "label": GROUP_LABELS[group],
-             "tags": sorted(items, key=lambda t: (-t["count"], t["name"].casefold(), t["name"]))}
-            for group, items in grouped.items() if items]
+        grouped[tag.group].append({"name": tag.name, "url": urls.tag(tag.slug), "count": len(tag.entries)})
+    return [
+        {
+            "id": group.replace("_", "-"),
+            "label": GROUP_LABELS[group],
+            "tags": sorted(items, key=lambda t: (-t["count"], t["name"].casefold(), t["name"])),
+        }
+        for group, items in grouped.items()
+        if items
+    ]
 
 
 def entity_view(site: Site, tag: Tag) -> dict:
     """What every page of an entity shows in its header."""
-    return {"name": tag.name, "group": tag.group, "label": GROUP_LABELS[tag.group],
-            "count": len(tag.entries), "feed": urls.tag_feed(tag.slug),
-            "first": tag.entries[-1].day.isoformat(), "last": tag.entries[0].day.isoformat()}
+    return {
+        "name": tag.name,
+        "group": tag.group,
+        "label": GROUP_LABELS[tag.group],
+        "count": len(tag.entries),
+        "feed": urls.tag_feed(tag.slug),
+        "first": tag.entries[-1].day.isoformat(),
+        "last": tag.entries[0].day.isoformat(),
+    }
 
 
 def entity_profile(site: Site, tag: Tag) -> dict:
@@ -113,8 +132,10 @@ def entity_profile(site: Site, tag: Tag) -> dict:
     # Month keys as the editions make them (isoformat: strftime leaves years before 1000 unpadded).
     by_month = Counter(e.day.isoformat()[:7] for e in tag.entries)
     months = months_between(min(by_month), max(by_month))
-    timeline = [{"month": m, "label": month_label(m), "count": by_month.get(m, 0),
-                 "url": urls.month_from_key(m)} for m in months]
+    timeline = [
+        {"month": m, "label": month_label(m), "count": by_month.get(m, 0), "url": urls.month_from_key(m)}
+        for m in months
+    ]
     companions = Counter(chain.from_iterable(e.tags for e in tag.entries))  # counted in C
     companions.pop(tag.name, None)
     ranked = sorted(companions.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
@@ -130,10 +151,10 @@ def entity_profile(site: Site, tag: Tag) -> dict:
     return {
         "aliases": aliases,
         "timeline": timeline,
-        "chart": timeline_svg([(t["month"], t["count"]) for t in timeline],
-                              f"Briefings mentioning {tag.name} per month"),
-        "companions": [{**tag_link(site, name), "count": count}
-                       for name, count in ranked[:COMPANIONS]],
+        "chart": timeline_svg(
+            [(t["month"], t["count"]) for t in timeline], f"Briefings mentioning {tag.name} per month"
+        ),
+        "companions": [{**tag_link(site, name), "count": count} for name, count in ranked[:COMPANIONS]],
     }
 
 
@@ -152,8 +173,9 @@ def edition_digest(site: Site, entries: tuple[Entry, ...]) -> dict:
     mentions = Counter(name for entry in entries for name in entry.tags)
     top = sorted(mentions.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))[:10]
     return {
-        "groups": [{"label": GROUP_LABELS[g], "entries": grouped[g]}
-                   for g in sorted(grouped, key=order.index)],
+        "groups": [
+            {"label": GROUP_LABELS[g], "entries": grouped[g]} for g in sorted(grouped, key=order.index)
+        ],
         "top": [{**tag_link(site, name), "count": count} for name, count in top],
     }
 

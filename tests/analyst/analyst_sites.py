@@ -30,40 +30,83 @@ S400 = "S-400"
 
 # slug, date, groups
 DESK_ENTRIES: list[tuple[str, str, dict]] = [
-    ("first-s-400-regiment-for-turkey", "2023-12-15T10:00:00Z",
-     {"weapon_systems": [S400], "countries": [TR, RU]}),
-    ("erdogan-defends-s-400-purchase", "2024-01-10T10:00:00Z",
-     {"weapon_systems": [S400], "countries": [TR], "people": [ERDOGAN], "topics": ["Air defence"]}),
-    ("india-gets-second-s-400-squadron", "2024-01-22T10:00:00Z",
-     {"weapon_systems": [S400], "countries": ["India", RU]}),
-    ("s-400-exercise-near-ankara", "2024-03-05T10:00:00Z",
-     {"weapon_systems": [S400], "countries": [TR], "topics": ["Air defence"]}),
+    (
+        "first-s-400-regiment-for-turkey",
+        "2023-12-15T10:00:00Z",
+        {"weapon_systems": [S400], "countries": [TR, RU]},
+    ),
+    (
+        "erdogan-defends-s-400-purchase",
+        "2024-01-10T10:00:00Z",
+        {"weapon_systems": [S400], "countries": [TR], "people": [ERDOGAN], "topics": ["Air defence"]},
+    ),
+    (
+        "india-gets-second-s-400-squadron",
+        "2024-01-22T10:00:00Z",
+        {"weapon_systems": [S400], "countries": ["India", RU]},
+    ),
+    (
+        "s-400-exercise-near-ankara",
+        "2024-03-05T10:00:00Z",
+        {"weapon_systems": [S400], "countries": [TR], "topics": ["Air defence"]},
+    ),
     # 2024-04-02: the digest day, one briefing an hour from 08:00.
-    ("russia-ships-s-400-spares", "2024-04-02T08:00:00Z",
-     {"weapon_systems": [S400], "countries": [RU], "people": [PUTIN]}),
-    ("turkey-s-400-activation-talks", "2024-04-02T09:00:00Z",
-     {"weapon_systems": [S400], "countries": [TR], "people": [ERDOGAN], "organisations": ["NATO"]}),
-    ("germany-orders-patriot", "2024-04-02T10:00:00Z",
-     {"weapon_systems": ["Patriot"], "countries": ["Germany"]}),
-    ("nato-ministers-meet", "2024-04-02T11:00:00Z",
-     {"organisations": ["NATO"], "countries": ["Belgium"]}),
+    (
+        "russia-ships-s-400-spares",
+        "2024-04-02T08:00:00Z",
+        {"weapon_systems": [S400], "countries": [RU], "people": [PUTIN]},
+    ),
+    (
+        "turkey-s-400-activation-talks",
+        "2024-04-02T09:00:00Z",
+        {"weapon_systems": [S400], "countries": [TR], "people": [ERDOGAN], "organisations": ["NATO"]},
+    ),
+    (
+        "germany-orders-patriot",
+        "2024-04-02T10:00:00Z",
+        {"weapon_systems": ["Patriot"], "countries": ["Germany"]},
+    ),
+    ("nato-ministers-meet", "2024-04-02T11:00:00Z", {"organisations": ["NATO"], "countries": ["Belgium"]}),
     ("poland-raises-budget", "2024-04-02T12:00:00Z", {"countries": ["Poland"]}),
-    ("scholz-visits-kyiv", "2024-04-02T13:00:00Z",
-     {"people": ["Olaf Scholz"], "countries": ["Germany", "Ukraine"]}),
+    (
+        "scholz-visits-kyiv",
+        "2024-04-02T13:00:00Z",
+        {"people": ["Olaf Scholz"], "countries": ["Germany", "Ukraine"]},
+    ),
     ("research-spending-report", "2024-04-02T14:00:00Z", {"other": ["R&D <labs>"]}),
-    ("china-s-400-upgrade", "2024-04-19T10:00:00Z",
-     {"weapon_systems": [S400], "countries": ["China", RU]}),
-    ("s-400-sanctions-waiver", "2024-07-30T10:00:00Z",
-     {"weapon_systems": [S400], "countries": [TR, "United States"], "other": ["CAATSA"]}),
+    ("china-s-400-upgrade", "2024-04-19T10:00:00Z", {"weapon_systems": [S400], "countries": ["China", RU]}),
+    (
+        "s-400-sanctions-waiver",
+        "2024-07-30T10:00:00Z",
+        {"weapon_systems": [S400], "countries": [TR, "United States"], "other": ["CAATSA"]},
+    ),
 ]
 
 # What the S-400 page must show.
-S400_MONTHS = [("2023-12", 1), ("2024-01", 2), ("2024-02", 0), ("2024-03", 1), ("2024-04", 3),
-               ("2024-05", 0), ("2024-06", 0), ("2024-07", 1)]
+S400_MONTHS = [
+    ("2023-12", 1),
+    ("2024-01", 2),
+    ("2024-02", 0),
+    ("2024-03", 1),
+    ("2024-04", 3),
+    ("2024-05", 0),
+    ("2024-06", 0),
+    ("2024-07", 1),
+]
 S400_FIRST, S400_LAST = "2023-12-15", "2024-07-30"
 # Counted by hand from DESK_ENTRIES: most first, then by name.
-S400_COMPANIONS = [(TR, 5), (RU, 4), ("Air defence", 2), (ERDOGAN, 2), ("CAATSA", 1), ("China", 1),
-                   ("India", 1), ("NATO", 1), ("United States", 1), (PUTIN, 1)]
+S400_COMPANIONS = [
+    (TR, 5),
+    (RU, 4),
+    ("Air defence", 2),
+    (ERDOGAN, 2),
+    ("CAATSA", 1),
+    ("China", 1),
+    ("India", 1),
+    ("NATO", 1),
+    ("United States", 1),
+    (PUTIN, 1),
+]
 
 DIGEST_DAY = "2024-04-02"
 # The day's briefings by main type (weightiest type among their tags), newest first within a type.
@@ -71,8 +114,10 @@ DIGEST_GROUPS = [
     ("Countries", ["poland-raises-budget"]),
     ("People", ["scholz-visits-kyiv"]),
     ("Organisations", ["nato-ministers-meet"]),
-    ("Weapon systems",
-     ["germany-orders-patriot", "turkey-s-400-activation-talks", "russia-ships-s-400-spares"]),
+    (
+        "Weapon systems",
+        ["germany-orders-patriot", "turkey-s-400-activation-talks", "russia-ships-s-400-spares"],
+    ),
     ("Other tags", ["research-spending-report"]),
 ]
 DIGEST_TOP3 = [("Germany", 2), ("NATO", 2), (S400, 2)]
@@ -92,8 +137,9 @@ def desk_files() -> dict[str, str]:
 
 def desk_tagged(name: str) -> list[str]:
     """Slugs of the desk briefings tagged `name`, newest first."""
-    tagged = sorted((date, slug) for slug, date, groups in DESK_ENTRIES
-                    if any(name in names for names in groups.values()))
+    tagged = sorted(
+        (date, slug) for slug, date, groups in DESK_ENTRIES if any(name in names for names in groups.values())
+    )
     tagged.sort(key=lambda t: t[1])
     tagged.sort(key=lambda t: t[0], reverse=True)  # stable: same time, by slug
     return [slug for _date, slug in tagged]
@@ -104,8 +150,12 @@ def desk_tagged(name: str) -> list[str]:
 TARGET = "target"
 # file name, slug, date, groups. File names deliberately do not sort like slugs.
 RELATED_ENTRIES = [
-    ("m.md", TARGET, "2024-06-01T12:00:00Z",
-     {"weapon_systems": [S400], "countries": [TR], "people": [ERDOGAN]}),
+    (
+        "m.md",
+        TARGET,
+        "2024-06-01T12:00:00Z",
+        {"weapon_systems": [S400], "countries": [TR], "people": [ERDOGAN]},
+    ),
     # Same shares, same distance (12 days either side): only the slug can order them.
     ("z.md", "tie-a", "2024-05-20T12:00:00Z", {"weapon_systems": [S400], "countries": [TR]}),
     ("a.md", "tie-b", "2024-06-13T12:00:00Z", {"weapon_systems": [S400], "countries": [TR]}),

@@ -32,8 +32,17 @@ def build(root: Path) -> Run:
 
 # -- writing entries -------------------------------------------------------------
 
-def entry_md(slug: str, title: str, date: str, *, source: str | None = None,
-             image: dict | None = None, body: str | None = None, **groups: list[str]) -> str:
+
+def entry_md(
+    slug: str,
+    title: str,
+    date: str,
+    *,
+    source: str | None = None,
+    image: dict | None = None,
+    body: str | None = None,
+    **groups: list[str],
+) -> str:
     """An entry file as ingest writes it. `groups` are entity lists by type
     (weapon_systems=[...], countries=[...]); `other=[...]` are tags with no type.
     Tags are every entity, in type order, then the others."""
@@ -41,9 +50,15 @@ def entry_md(slug: str, title: str, date: str, *, source: str | None = None,
     assert not unknown, unknown
     entities = {group: list(groups.get(group, [])) for group in GROUPS}
     tags = [name for group in GROUPS for name in entities[group]] + list(groups.get("other", []))
-    meta: dict = {"title": title, "slug": slug, "date": date,
-                  "summary": f"Summary of {title}.", "tags": tags, "entities": entities,
-                  "source": source or f"{slug}.txt"}
+    meta: dict = {
+        "title": title,
+        "slug": slug,
+        "date": date,
+        "summary": f"Summary of {title}.",
+        "tags": tags,
+        "entities": entities,
+        "source": source or f"{slug}.txt",
+    }
     if image is not None:
         meta["image"] = image
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
@@ -51,6 +66,7 @@ def entry_md(slug: str, title: str, date: str, *, source: str | None = None,
 
 
 # -- reading public/ -------------------------------------------------------------
+
 
 def file_of(public: Path, url: str) -> Path:
     path = public / unquote(url)

@@ -22,8 +22,11 @@ def digest_of(doc, here: str) -> tuple[list[tuple[str, list[str]]], list[tuple[s
         slugs = [url.removeprefix("briefings/").rstrip("/") for _t, url in links(items, here, "./li/a")]
         groups.append((text(heading), slugs))
     top = []
-    for a, (name, url) in zip(section.xpath(".//*[contains(@class, 'digest-top')]/a"),
-                              links(section, here, ".//*[contains(@class, 'digest-top')]/a"), strict=True):
+    for a, (name, url) in zip(
+        section.xpath(".//*[contains(@class, 'digest-top')]/a"),
+        links(section, here, ".//*[contains(@class, 'digest-top')]/a"),
+        strict=True,
+    ):
         count = (a.tail or "").strip().removeprefix("(").split(")")[0]
         top.append((name, int(count), url))
     return groups, top
@@ -52,8 +55,13 @@ def test_the_digest_names_the_days_most_mentioned_entities_with_counts(desk):
     assert len(top) <= 10
     counts = [count for _name, count, _url in top]
     assert counts == sorted(counts, reverse=True)
-    day_tags = [name for _s, date, groups in DESK_ENTRIES if date.startswith(DIGEST_DAY)
-                for names in groups.values() for name in names]
+    day_tags = [
+        name
+        for _s, date, groups in DESK_ENTRIES
+        if date.startswith(DIGEST_DAY)
+        for names in groups.values()
+        for name in names
+    ]
     for name, count, url in top:
         assert day_tags.count(name) == count, name
         assert text(page(desk, url).xpath("//h1")[0]) == name
@@ -69,8 +77,10 @@ def test_every_day_edition_has_a_digest_that_lists_each_of_its_briefings_once(de
 
 def edition_nav(doc, here: str) -> dict[str, str]:
     (nav,) = doc.xpath("//nav[@aria-label='Editions']")
-    return {a.get("rel"): url for a, (_t, url) in zip(nav.xpath(".//a[@rel]"),
-                                                         links(nav, here, ".//a[@rel]"), strict=True)}
+    return {
+        a.get("rel"): url
+        for a, (_t, url) in zip(nav.xpath(".//a[@rel]"), links(nav, here, ".//a[@rel]"), strict=True)
+    }
 
 
 @pytest.mark.parametrize("index", range(len(EDITION_DAYS)))

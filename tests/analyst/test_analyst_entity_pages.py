@@ -70,8 +70,10 @@ def test_entity_with_one_briefing_says_briefing_and_first_equals_last(desk):
 def chart_bars(doc) -> list[tuple[str, int, float]]:
     charts = doc.xpath("//*[local-name()='svg' and contains(@class, 'chart')]")
     assert len(charts) == 1, "one timeline chart"
-    return [(bar.get("data-month"), int(bar.get("data-count")), float(bar.get("height")))
-            for bar in charts[0].xpath(".//*[local-name()='rect' and contains(@class, 'chart-bar')]")]
+    return [
+        (bar.get("data-month"), int(bar.get("data-count")), float(bar.get("height")))
+        for bar in charts[0].xpath(".//*[local-name()='rect' and contains(@class, 'chart-bar')]")
+    ]
 
 
 def test_chart_has_a_bar_per_month_with_the_monthly_counts_quiet_months_included(desk):
@@ -112,13 +114,23 @@ def test_chart_has_a_table_with_the_same_counts_as_text_equivalent(desk):
     doc = page(desk, S400_URL)
     rows = doc.xpath("//table[contains(@class, 'timeline-table')]/tbody/tr")
     table = [(text(row[0]), int(text(row[1]))) for row in rows]
-    months = {"12": "Dec", "01": "Jan", "02": "Feb", "03": "Mar", "04": "Apr", "05": "May",
-              "06": "Jun", "07": "Jul"}
+    months = {
+        "12": "Dec",
+        "01": "Jan",
+        "02": "Feb",
+        "03": "Mar",
+        "04": "Apr",
+        "05": "May",
+        "06": "Jun",
+        "07": "Jul",
+    }
     assert table == [(f"{months[key[5:]]} {key[:4]}", count) for key, count in S400_MONTHS]
     # Busy months link to their month's edition, which exists.
     for (_label, url), (key, _count) in zip(
-            links(doc, S400_URL, "//table[contains(@class, 'timeline-table')]//a"),
-            [m for m in S400_MONTHS if m[1]], strict=True):
+        links(doc, S400_URL, "//table[contains(@class, 'timeline-table')]//a"),
+        [m for m in S400_MONTHS if m[1]],
+        strict=True,
+    ):
         assert url == key.replace("-", "/") + "/"
         page(desk, url)
 
@@ -133,8 +145,10 @@ def test_companions_are_the_entities_most_often_mentioned_with_it_linked_with_co
 
 
 def briefing_links(doc, here: str) -> list[str]:
-    return [url.removeprefix("briefings/").rstrip("/")
-            for _t, url in links(doc, here, "//article[contains(@class, 'card')]//h3/a")]
+    return [
+        url.removeprefix("briefings/").rstrip("/")
+        for _t, url in links(doc, here, "//article[contains(@class, 'card')]//h3/a")
+    ]
 
 
 def test_briefings_are_listed_newest_first_across_pages_and_the_profile_heads_page_one(desk):
@@ -160,7 +174,7 @@ def test_other_entities_count_their_own_briefings(desk, name, url):
 
 
 def test_aliases_never_repeat_the_name_or_each_other_in_another_case(desk):
-    """"Also written: air defence" under the heading "Air defence" tells the reader nothing."""
+    """ "Also written: air defence" under the heading "Air defence" tells the reader nothing."""
     for url in ("tags/air-defence/", S400_URL, "tags/turkey/", "tags/patriot/"):
         doc = page(desk, url)
         name = text(doc.xpath("//h1")[0])
@@ -171,11 +185,14 @@ def test_aliases_never_repeat_the_name_or_each_other_in_another_case(desk):
 
 def test_timeline_months_are_the_sites_time_zone_months_and_link_their_editions(tmp_path):
     """23:30 UTC on 31 January is 1 February in Auckland: the bar, the edition and the table agree."""
-    root = write_files(tmp_path / "tz", {
-        "briefing.toml": 'title = "TZ"\nbase_url = "https://tz.example/"\ntimezone = "Pacific/Auckland"\n',
-        "content/a.md": entry_md("a", "A", "2024-01-31T23:30:00Z", weapon_systems=[S400]),
-        "content/b.md": entry_md("b", "B", "2024-01-05T10:00:00Z", weapon_systems=[S400]),
-    })
+    root = write_files(
+        tmp_path / "tz",
+        {
+            "briefing.toml": 'title = "TZ"\nbase_url = "https://tz.example/"\ntimezone = "Pacific/Auckland"\n',
+            "content/a.md": entry_md("a", "A", "2024-01-31T23:30:00Z", weapon_systems=[S400]),
+            "content/b.md": entry_md("b", "B", "2024-01-05T10:00:00Z", weapon_systems=[S400]),
+        },
+    )
     build(root)
     public = root / "public"
     doc = page(public, S400_URL)

@@ -27,8 +27,11 @@ def test_the_tag_index_lists_every_tag_of_every_briefing(desk):
 def test_every_tag_page_links_its_own_atom_feed_with_rel_alternate(desk):
     for name, url in every_tag(desk):
         doc = page(desk, url)
-        feeds = [link for link in doc.xpath("//head/link[@rel='alternate']")
-                 if link.get("type") == "application/atom+xml" and name in (link.get("title") or "")]
+        feeds = [
+            link
+            for link in doc.xpath("//head/link[@rel='alternate']")
+            if link.get("type") == "application/atom+xml" and name in (link.get("title") or "")
+        ]
         assert len(feeds) == 1, f"{url}: no alternate link for {name}"
         href = feeds[0].get("href")
         assert href.endswith("atom.xml")

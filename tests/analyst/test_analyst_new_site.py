@@ -14,8 +14,10 @@ SAMPLE_TITLE = "Norway orders additional NASAMS air defence batteries"
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
-    return {p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None)
-            for p in sorted(folder.rglob("*"))}
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -103,14 +105,18 @@ def test_new_on_an_existing_empty_file_does_not_call_it_a_non_empty_folder(tmp_p
 def test_the_theme_override_folder_and_entities_file_of_a_new_site_are_used(started, tmp_path):
     site = Path(shutil.copytree(started, tmp_path / "copy"))
     default = Path(__file__).resolve().parents[2] / "themes" / "default" / "templates" / "entry.html"
-    override = default.read_text(encoding="utf-8").replace('<article class="entry"',
-                                                          '<article data-override="site" class="entry"')
+    override = default.read_text(encoding="utf-8").replace(
+        '<article class="entry"', '<article data-override="site" class="entry"'
+    )
     assert "data-override" in override
-    write_files(site, {
-        "themes/default/templates/entry.html": override,
-        "themes/default/static/extra.txt": "extra",
-        "entities.yml": "aliases:\n  NASAMS: [Norwegian Advanced SAM]\n",
-    })
+    write_files(
+        site,
+        {
+            "themes/default/templates/entry.html": override,
+            "themes/default/static/extra.txt": "extra",
+            "entities.yml": "aliases:\n  NASAMS: [Norwegian Advanced SAM]\n",
+        },
+    )
     must(briefing("build", cwd=site), "build")
     public = site / "public"
     (entry,) = (public / "briefings").iterdir()

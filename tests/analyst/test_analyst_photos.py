@@ -39,8 +39,13 @@ class Seed:
     size: tuple[int, int] = (0, 0)
 
     def text(self) -> str:
-        lines = [self.title, "2024-05-14", "",
-                 f"The first paragraph of {self.title.lower()}, about air defence in Norway.", ""]
+        lines = [
+            self.title,
+            "2024-05-14",
+            "",
+            f"The first paragraph of {self.title.lower()}, about air defence in Norway.",
+            "",
+        ]
         if self.caption:
             lines += [self.alt, f"{self.caption} (Picture source: {self.credit})", ""]
         lines += ["A second paragraph, so the picture lines sit between paragraphs as in seeds.", ""]
@@ -48,14 +53,33 @@ class Seed:
 
 
 SEEDS = {
-    "big-jpeg": Seed("Norway fields a new NASAMS battery", "A NASAMS launcher in snow",
-                     "NASAMS launcher at a firing range", "Kongsberg", ".jpg", (2000, 1200)),
-    "small-png": Seed("Poland receives Patriot radars", "A radar on a truck", "LTAMDS radar",
-                      "Raytheon", ".png", (300, 200)),
-    "mid-webp": Seed("Finland buys David's Sling", "Interceptor launch",
-                     "A Stunner interceptor leaves its launcher", "Rafael", ".webp", (1000, 600)),
-    "upper-case": Seed("Estonia orders IRIS-T SLM", "IRIS-T launcher", "IRIS-T SLM on parade",
-                       "Diehl Defence", ".JPEG", (1200, 900)),
+    "big-jpeg": Seed(
+        "Norway fields a new NASAMS battery",
+        "A NASAMS launcher in snow",
+        "NASAMS launcher at a firing range",
+        "Kongsberg",
+        ".jpg",
+        (2000, 1200),
+    ),
+    "small-png": Seed(
+        "Poland receives Patriot radars", "A radar on a truck", "LTAMDS radar", "Raytheon", ".png", (300, 200)
+    ),
+    "mid-webp": Seed(
+        "Finland buys David's Sling",
+        "Interceptor launch",
+        "A Stunner interceptor leaves its launcher",
+        "Rafael",
+        ".webp",
+        (1000, 600),
+    ),
+    "upper-case": Seed(
+        "Estonia orders IRIS-T SLM",
+        "IRIS-T launcher",
+        "IRIS-T SLM on parade",
+        "Diehl Defence",
+        ".JPEG",
+        (1200, 900),
+    ),
     "caption-only": Seed("Latvia signs for IRIS-T", "A launcher", "An IRIS-T launcher", "Bundeswehr"),
     "no-image": Seed("Lithuania extends NASAMS order"),
 }
@@ -176,14 +200,23 @@ def test_without_any_image_there_is_no_frame_and_no_credit(photo_site):
 # -- edges: sizes at the limits, transparency, rotation, metadata, bad and removed photos ------
 
 EDGES = {
-    "exactly-1600": Seed("Sweden orders a 1600 pixel photo", "Wide", "A wide photo", "Saab", ".jpg",
-                         (1600, 900)),
-    "just-over-1600": Seed("Denmark orders a 1601 pixel photo", "Wider", "A wider photo", "Terma", ".jpg",
-                           (1601, 900)),
-    "transparent": Seed("Czechia shows a transparent logo", "Logo", "A logo on nothing", "CSG", ".webp",
-                        (1000, 600)),
-    "rotated": Seed("Slovakia photographs a radar upright", "Upright radar", "A radar, portrait", "MoD SR",
-                    ".jpg", (1200, 800)),
+    "exactly-1600": Seed(
+        "Sweden orders a 1600 pixel photo", "Wide", "A wide photo", "Saab", ".jpg", (1600, 900)
+    ),
+    "just-over-1600": Seed(
+        "Denmark orders a 1601 pixel photo", "Wider", "A wider photo", "Terma", ".jpg", (1601, 900)
+    ),
+    "transparent": Seed(
+        "Czechia shows a transparent logo", "Logo", "A logo on nothing", "CSG", ".webp", (1000, 600)
+    ),
+    "rotated": Seed(
+        "Slovakia photographs a radar upright",
+        "Upright radar",
+        "A radar, portrait",
+        "MoD SR",
+        ".jpg",
+        (1200, 800),
+    ),
 }
 
 
@@ -273,9 +306,15 @@ def test_a_removed_photo_leaves_the_entry_and_its_published_sizes(edge_site, tmp
 def test_a_corrupt_photo_beside_a_seed_does_not_stop_the_build(tmp_path):
     """One unreadable photo is reported and the site still builds (as a failed seed does)."""
     made = SEEDS["big-jpeg"]
-    root = write_files(tmp_path / "corrupt", {"briefing.toml": CONFIG,
-                                              "seeds/bad.txt": made.text(), "seeds/bad.jpg": b"not a jpeg",
-                                              "seeds/good.txt": SEEDS["no-image"].text()})
+    root = write_files(
+        tmp_path / "corrupt",
+        {
+            "briefing.toml": CONFIG,
+            "seeds/bad.txt": made.text(),
+            "seeds/bad.jpg": b"not a jpeg",
+            "seeds/good.txt": SEEDS["no-image"].text(),
+        },
+    )
     ingest = briefing("ingest", "--site", str(root))
     assert "Traceback" not in ingest.err
     build = briefing("build", "--site", str(root))

@@ -17,7 +17,7 @@ def related_of(public: Path, slug: str) -> list[tuple[str, list[str]]]:
     doc = page(public, here)
     found = []
     for item in doc.xpath("//section[contains(@class, 'related')]//li"):
-        (_title, url), = links(item, here, "./a")
+        ((_title, url),) = links(item, here, "./a")
         reason = re.search(r"shares (.+)$", text(item))
         assert reason, f"no reason given: {text(item)}"
         found.append((url.removeprefix("briefings/").rstrip("/"), reason.group(1).split(", ")))
@@ -74,16 +74,22 @@ def test_related_count_limits_the_list_to_the_best(related_site, tmp_path):
     copy = tmp_path / "three"
     shutil.copytree(related_site, copy, ignore=shutil.ignore_patterns("public", ".briefing-cache"))
     config = copy / "briefing.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("related_count = 10", "related_count = 3"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("related_count = 10", "related_count = 3"),
+        encoding="utf-8",
+    )
     build(copy)
     assert related_of(copy / "public", TARGET) == RELATED_TO_TARGET[:3]
 
 
 def test_every_reason_is_exactly_what_the_two_briefings_share_strongest_first(desk):
     weight_order = {"weapon_systems": 0, "people": 1, "organisations": 2}
-    group_of = {name: group for _slug, _date, groups in DESK_ENTRIES
-                for group, names in groups.items() for name in names}
+    group_of = {
+        name: group
+        for _slug, _date, groups in DESK_ENTRIES
+        for group, names in groups.items()
+        for name in names
+    }
     seen = 0
     for slug, _date, _groups in DESK_ENTRIES:
         mine = tags_of(desk, slug)

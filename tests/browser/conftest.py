@@ -27,13 +27,22 @@ class Served:
         self.root = root
         env = {**os.environ, "PYTHONWARNINGS": "ignore", "PYTHONUNBUFFERED": "1"}
         self.command = [sys.executable, "-m", "briefing", "serve", "--site", str(root), *args]
-        self.process = subprocess.Popen(self.command, cwd=root, env=env, text=True,
-                                        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, start_new_session=True)
+        self.process = subprocess.Popen(
+            self.command,
+            cwd=root,
+            env=env,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
         self._lines: list[tuple[str, str]] = []
         self._changed = threading.Condition()
-        self._readers = [threading.Thread(target=self._read, args=(name, stream), daemon=True)
-                         for name, stream in (("out", self.process.stdout), ("err", self.process.stderr))]
+        self._readers = [
+            threading.Thread(target=self._read, args=(name, stream), daemon=True)
+            for name, stream in (("out", self.process.stdout), ("err", self.process.stderr))
+        ]
         for reader in self._readers:
             reader.start()
         self.url = ""
@@ -50,8 +59,9 @@ class Served:
         with self._changed:
             return "\n".join(line for name, line in self._lines if stream in (None, name))
 
-    def wait_for_line(self, pattern: str, timeout: float = 10.0, stream: str | None = None,
-                      after: int = 0) -> re.Match:
+    def wait_for_line(
+        self, pattern: str, timeout: float = 10.0, stream: str | None = None, after: int = 0
+    ) -> re.Match:
         """The first line (from the `after`-th on) matching `pattern`; fails with all output on timeout."""
         regex = re.compile(pattern)
         deadline = time.monotonic() + timeout
@@ -65,8 +75,10 @@ class Served:
                 if left <= 0 or finished:
                     break
                 self._changed.wait(min(left, 0.2))
-        pytest.fail(f"no line matching {pattern!r} within {timeout} s from {' '.join(self.command)}"
-                    f" (exit status {self.process.poll()}); its output:\n{self.output()}")
+        pytest.fail(
+            f"no line matching {pattern!r} within {timeout} s from {' '.join(self.command)}"
+            f" (exit status {self.process.poll()}); its output:\n{self.output()}"
+        )
 
     def mark(self) -> int:
         """A position in the output, for wait_for_line(after=...)."""

@@ -26,8 +26,10 @@ WAIT_MS = int(VISIBLE_WITHIN_S * 1000)
 
 
 def entry(title: str, day: int, body: str = "The Growler radar was seen near the coast.") -> str:
-    return (f"---\ntitle: {title}\ndate: 2024-03-{day:02d}\ntags: [Air defence, Radar]\n"
-            f"summary: A short note on {title.lower()}.\n---\n\n{body}\n")
+    return (
+        f"---\ntitle: {title}\ndate: 2024-03-{day:02d}\ntags: [Air defence, Radar]\n"
+        f"summary: A short note on {title.lower()}.\n---\n\n{body}\n"
+    )
 
 
 def site_files(base_url: str = "http://localhost:8000/") -> dict[str, str]:
@@ -53,8 +55,11 @@ def heading(page, text: str):
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -83,8 +88,10 @@ def test_saves_show_without_manual_reload_twice_within_three_seconds(served_site
     heading(page, "Alpha radar destroyed").wait_for(timeout=WAIT_MS)
     second_latency = time.perf_counter() - second_saved
 
-    print(f"\nsave-to-visible latency: first {first_latency:.2f} s, second {second_latency:.2f} s "
-          f"(second save {second_saved - first_seen:.2f} s after the first reload)")
+    print(
+        f"\nsave-to-visible latency: first {first_latency:.2f} s, second {second_latency:.2f} s "
+        f"(second save {second_saved - first_seen:.2f} s after the first reload)"
+    )
     assert second_saved - first_seen < 3.0, "the second save must come inside livereload's 3 s window"
     assert first_latency < VISIBLE_WITHIN_S and second_latency < VISIBLE_WITHIN_S
     assert served.running
@@ -217,8 +224,9 @@ def test_serves_under_the_base_url_path(site, serve, live):
     for href in page.eval_on_selector_all("a[href], link[href]", "els => els.map(e => e.href)"):
         if href.startswith(origin):
             assert href.startswith(served.url), href
-    assert page.evaluate("[...document.styleSheets].some(s => s.href && s.cssRules.length > 0)"), \
+    assert page.evaluate("[...document.styleSheets].some(s => s.href && s.cssRules.length > 0)"), (
         "the stylesheet did not load under the sub-path"
+    )
 
     save(root / "content/alpha.md", entry("Alpha radar under a path", 1))
     heading(page, "Alpha radar under a path").wait_for(timeout=WAIT_MS)
@@ -257,8 +265,15 @@ def test_never_writes_into_public_nor_serves_outside_the_output(site, serve, liv
 
     # Nothing outside the preview's output folder is reachable, however the path is spelled.
     port = served.url.split(":")[2].split("/")[0]
-    for path in ("../briefing.toml", "%2e%2e/briefing.toml", "..%2fbriefing.toml", f"../serve-{port}-state/",
-                 "%2e%2e/%2e%2e/briefing.toml", "%2e%2e/content/alpha.md", "..%2f..%2fcontent%2falpha.md"):
+    for path in (
+        "../briefing.toml",
+        "%2e%2e/briefing.toml",
+        "..%2fbriefing.toml",
+        f"../serve-{port}-state/",
+        "%2e%2e/%2e%2e/briefing.toml",
+        "%2e%2e/content/alpha.md",
+        "..%2f..%2fcontent%2falpha.md",
+    ):
         status, body = _get(served.url + path)
         assert status != 200 or (b"Serve Test" not in body and b"title:" not in body), (path, status)
 
@@ -291,7 +306,6 @@ def _outward_address() -> str | None:
         except OSError:
             return None
     return None if address.startswith("127.") else address
-
 
 
 def _written(line: str) -> int:

@@ -73,15 +73,23 @@ def lychee_executable() -> str:
 
 
 # As root Chromium needs --no-sandbox; the rest keep it from calling out of a closed network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def launch_chromium(playwright):
     """A headless Debian chromium, driven by Playwright (whose own browser download is never used)."""
-    return playwright.chromium.launch(executable_path=chromium_executable(), headless=True,
-                                      args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(
+        executable_path=chromium_executable(), headless=True, args=CHROMIUM_ARGS
+    )
 
 
 @contextlib.contextmanager
@@ -119,8 +127,11 @@ def free_port(host: str = "127.0.0.1") -> int:
 class _QuietFiles(http.server.SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm", ".json": "application/json",
-        ".js": "text/javascript", ".xml": "application/xml"}
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".js": "text/javascript",
+        ".xml": "application/xml",
+    }
 
     def log_message(self, format: str, *args) -> None:
         pass

@@ -24,26 +24,46 @@ def small_files() -> dict[str, str]:
     return {
         "briefing.toml": 'title = "Small Digest"\ndescription = "Four briefings."\n',
         "content/alpha.md": entry_md(
-            "alpha", "Alpha: S-400 deliveries begin", "2024-03-01T09:00:00Z",
+            "alpha",
+            "Alpha: S-400 deliveries begin",
+            "2024-03-01T09:00:00Z",
             summary="Russia starts delivering S-400 batteries to Turkey.",
-            tags=["Russia", "S-400", "Turkey"], entities=ru_tr, source="alpha.txt",
-            image={"alt": "A launcher", "caption": "A 5P85T2 launcher on parade",
-                   "credit": "Vitaly Kuzmin"},
+            tags=["Russia", "S-400", "Turkey"],
+            entities=ru_tr,
+            source="alpha.txt",
+            image={"alt": "A launcher", "caption": "A 5P85T2 launcher on parade", "credit": "Vitaly Kuzmin"},
             body="The first battery arrived in Ankara.\n\n## Background\n\n"
-                 "Talks began in *2017*; see [the archive](https://example.com/a).\n"),
+            "Talks began in *2017*; see [the archive](https://example.com/a).\n",
+        ),
         "content/bravo.md": entry_md(
-            "bravo", "Bravo: second S-400 battery", "2024-03-02T10:00:00Z",
-            summary="A second battery follows.", tags=["Russia", "S-400", "Turkey"],
-            entities=ru_tr, source="bravo.txt", body="The second battery arrived.\n"),
+            "bravo",
+            "Bravo: second S-400 battery",
+            "2024-03-02T10:00:00Z",
+            summary="A second battery follows.",
+            tags=["Russia", "S-400", "Turkey"],
+            entities=ru_tr,
+            source="bravo.txt",
+            body="The second battery arrived.\n",
+        ),
         "content/charlie.md": entry_md(
-            "charlie", "Charlie: Russian exercise", "2024-03-02T08:00:00Z",
-            summary="An exercise near the border.", tags=["Russia"],
-            entities={"countries": ["Russia"]}, body="Troops exercised.\n"),
+            "charlie",
+            "Charlie: Russian exercise",
+            "2024-03-02T08:00:00Z",
+            summary="An exercise near the border.",
+            tags=["Russia"],
+            entities={"countries": ["Russia"]},
+            body="Troops exercised.\n",
+        ),
         "content/delta.md": entry_md(
-            "delta", "Delta: NATO summit", "2024-04-10T12:00:00Z",
-            summary="Allies meet.", tags=["NATO"], entities={"organisations": ["NATO"]},
+            "delta",
+            "Delta: NATO summit",
+            "2024-04-10T12:00:00Z",
+            summary="Allies meet.",
+            tags=["NATO"],
+            entities={"organisations": ["NATO"]},
             image={"alt": "", "caption": "", "credit": "NATO Photo"},
-            body="The summit opened.\n"),
+            body="The summit opened.\n",
+        ),
     }
 
 
@@ -77,12 +97,19 @@ def paged_files() -> dict[str, str]:
             tags.append("Air defence")
             entities["topics"] = ["Air defence"]
         when = start + timedelta(hours=13 * i)
-        image = ({"alt": "photo", "caption": f"Caption {i:02d}", "credit": f"Agency {i:02d}"}
-                 if i % 2 else None)
+        image = (
+            {"alt": "photo", "caption": f"Caption {i:02d}", "credit": f"Agency {i:02d}"} if i % 2 else None
+        )
         files[f"content/b{i:02d}.md"] = entry_md(
-            f"b{i:02d}", paged_title(i), when.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            summary=f"Summary of briefing {i:02d}.", tags=tags, entities=entities,
-            image=image, body=f"Body of briefing {i:02d}.\n")
+            f"b{i:02d}",
+            paged_title(i),
+            when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            summary=f"Summary of briefing {i:02d}.",
+            tags=tags,
+            entities=entities,
+            image=image,
+            body=f"Body of briefing {i:02d}.\n",
+        )
     return files
 
 
@@ -92,17 +119,28 @@ def hostile_files(allow_html: bool = False) -> dict[str, str]:
     return {
         "briefing.toml": config,
         "content/evil.md": entry_md(
-            "evil", f"Evil {SCRIPT} {BREAKOUT} {AMP}", "2024-05-01T10:00:00Z",
+            "evil",
+            f"Evil {SCRIPT} {BREAKOUT} {AMP}",
+            "2024-05-01T10:00:00Z",
             summary=f"Summary {SCRIPT} {BREAKOUT} {AMP}",
             tags=[SCRIPT, BREAKOUT, AMP],
             entities={"countries": [SCRIPT], "people": [BREAKOUT]},
             source=f"src {BREAKOUT}.txt",
-            image={"alt": f"alt {BREAKOUT}", "caption": f"Caption {SCRIPT} {BREAKOUT}",
-                   "credit": f"Credit {SCRIPT} {AMP}"},
+            image={
+                "alt": f"alt {BREAKOUT}",
+                "caption": f"Caption {SCRIPT} {BREAKOUT}",
+                "credit": f"Credit {SCRIPT} {AMP}",
+            },
             body=f"Click [x](javascript:alert(1)) or [y]( JaVaScRiPt:alert(1)).\n\n"
-                 f"Raw <b>bold</b> and <img src=x onerror=alert(1)> inline.\n\n"
-                 f"<script>alert(1)</script>\n\n{AMP} and a [safe link](https://example.com/).\n"),
+            f"Raw <b>bold</b> and <img src=x onerror=alert(1)> inline.\n\n"
+            f"<script>alert(1)</script>\n\n{AMP} and a [safe link](https://example.com/).\n",
+        ),
         "content/calm.md": entry_md(
-            "calm", f"Calm neighbour {AMP}", "2024-05-02T10:00:00Z",
-            summary="Nothing to see.", tags=[SCRIPT, "Calm"], body="Calm body.\n"),
+            "calm",
+            f"Calm neighbour {AMP}",
+            "2024-05-02T10:00:00Z",
+            summary="Nothing to see.",
+            tags=[SCRIPT, "Calm"],
+            body="Calm body.\n",
+        ),
     }

@@ -19,9 +19,20 @@ from shared_support import REPO, Run, run_cli, write_files  # noqa: F401
 
 # -- writing sites -------------------------------------------------------------
 
-def entry_md(slug: str, title: str, date: str, *, summary: str | None = None, tags=(),
-             entities: dict | None = None, source: str | None = None, image: dict | None = None,
-             body: str = "The body of the briefing.\n", extra: dict | None = None) -> str:
+
+def entry_md(
+    slug: str,
+    title: str,
+    date: str,
+    *,
+    summary: str | None = None,
+    tags=(),
+    entities: dict | None = None,
+    source: str | None = None,
+    image: dict | None = None,
+    body: str = "The body of the briefing.\n",
+    extra: dict | None = None,
+) -> str:
     """An entry file as ingest writes it: YAML front matter (safely quoted), then Markdown."""
     meta: dict = {"title": title, "slug": slug, "date": date}
     if summary is not None:
@@ -40,6 +51,7 @@ def entry_md(slug: str, title: str, date: str, *, summary: str | None = None, ta
 
 # -- building -----------------------------------------------------------------
 
+
 def build(root: Path, *args: str) -> Run:
     """`briefing build --site ROOT ARGS`, which must succeed."""
     run = run_cli("build", "--site", str(root), *args)
@@ -52,6 +64,7 @@ def run_in_process(root: Path, *args: str) -> Run:
     """`briefing build` through the CLI's main() in this process: the same code path as the
     command (main() reports every error), without the interpreter's start-up cost."""
     from briefing.cli import main
+
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["build", "--site", str(root), *args])
@@ -108,6 +121,7 @@ def tree_differences(left: Path, right: Path) -> list[str]:
 
 
 # -- reading public/ ----------------------------------------------------------
+
 
 def html_files(public: Path) -> list[Path]:
     return sorted(p for p in public.rglob("*.html") if "pagefind" not in p.relative_to(public).parts)
@@ -171,7 +185,7 @@ def broken_links(public: Path, base_url: str) -> list[str]:
                 if parts.scheme or parts.netloc:
                     if not value.startswith(base_url):
                         continue  # outside the site
-                    path = value[len(base_url):].split("#")[0].split("?")[0]
+                    path = value[len(base_url) :].split("#")[0].split("?")[0]
                 elif value.startswith("/"):
                     if name != "404.html":
                         problems.append(f"{where}: root-absolute link outside 404.html")
@@ -179,7 +193,7 @@ def broken_links(public: Path, base_url: str) -> list[str]:
                     if not parts.path.startswith(base_path):
                         problems.append(f"{where}: does not start with the base path {base_path}")
                         continue
-                    path = parts.path[len(base_path):]
+                    path = parts.path[len(base_path) :]
                 else:
                     path = resolve(here, parts.path)
                     if path is None:

@@ -22,7 +22,7 @@ def parse_feed(path):
 def assert_links_lead_into_the_site(built, links: list[str]) -> None:
     for link in links:
         assert link.startswith(built.base_url), f"{link} is not absolute under {built.base_url}"
-        target = built.public / link[len(built.base_url):]
+        target = built.public / link[len(built.base_url) :]
         assert (target / "index.html").is_file() or target.is_file(), f"{link} leads nowhere"
 
 
@@ -35,8 +35,10 @@ def test_site_feeds_are_valid_and_hold_the_newest_entries_first(name, file, vers
     assert feed.feed.title == "Paged Digest"
     expected = [paged_title(i) for i in range(PAGED_COUNT, PAGED_COUNT - FEED_SIZE, -1)]
     assert [e.title for e in feed.entries] == expected
-    assert [e.link for e in feed.entries][:2] == [built.base_url + "briefings/b25/",
-                                                 built.base_url + "briefings/b24/"]
+    assert [e.link for e in feed.entries][:2] == [
+        built.base_url + "briefings/b25/",
+        built.base_url + "briefings/b24/",
+    ]
     assert_links_lead_into_the_site(built, [e.link for e in feed.entries])
     assert feed.feed.link == built.base_url
     published = [e.published_parsed for e in feed.entries]
@@ -80,16 +82,18 @@ def test_sitemap_lists_every_html_page_but_404_with_absolute_urls(name, request)
     built = request.getfixturevalue(name)
     locs = sitemap_locs(built)
     assert len(locs) == len(set(locs)), "a page is listed twice"
-    pages = {built.base_url + url_of(built.public, f) for f in html_files(built.public)
-             if f.name != "404.html"}
+    pages = {
+        built.base_url + url_of(built.public, f) for f in html_files(built.public) if f.name != "404.html"
+    }
     assert set(locs) == pages
     assert built.base_url + "briefings/b25/" in locs or name.startswith("small")
 
 
 def test_sitemap_gives_entry_pages_their_date(small):
     tree = etree.fromstring((small.public / "sitemap.xml").read_bytes())
-    lastmod = tree.xpath("//s:url[s:loc='http://localhost:8000/briefings/alpha/']/s:lastmod/text()",
-                         namespaces=SITEMAP_NS)
+    lastmod = tree.xpath(
+        "//s:url[s:loc='http://localhost:8000/briefings/alpha/']/s:lastmod/text()", namespaces=SITEMAP_NS
+    )
     assert lastmod == ["2024-03-01"]
 
 
@@ -116,5 +120,8 @@ def test_sample_site_feeds_and_sitemap_are_valid(built_sample):
     for feed in built_sample.public.glob("tags/*/atom.xml"):
         assert parse_feed(feed).entries
     locs = set(sitemap_locs(built_sample))
-    assert locs == {built_sample.base_url + url_of(built_sample.public, f)
-                    for f in html_files(built_sample.public) if f.name != "404.html"}
+    assert locs == {
+        built_sample.base_url + url_of(built_sample.public, f)
+        for f in html_files(built_sample.public)
+        if f.name != "404.html"
+    }

@@ -28,8 +28,11 @@ def markup_problems(public) -> list[str]:
         for script in doc.iter("script"):
             # The search page's own scripts: a file of the site, or inline code of the theme.
             src, code = script.get("src"), script.text or ""
-            allowed = name == "search/index.html" and "alert" not in code and (
-                src is None or (":" not in src and not src.startswith("//") and not code))
+            allowed = (
+                name == "search/index.html"
+                and "alert" not in code
+                and (src is None or (":" not in src and not src.startswith("//") and not code))
+            )
             if not allowed:
                 problems.append(f"{name}: <script> {etree.tostring(script)[:80]!r}")
         for element in doc.iter():
@@ -42,7 +45,8 @@ def markup_problems(public) -> list[str]:
                     problems.append(f"{name}: {attribute}= on <{element.tag}>")
                 # As a browser reads it: lxml decoded the references; URL parsers drop controls.
                 if attribute in ("href", "src", "action", "formaction") and SCRIPTY.match(
-                        "".join(ch for ch in value if ch > " ")):
+                    "".join(ch for ch in value if ch > " ")
+                ):
                     problems.append(f"{name}: {attribute}={value!r}")
     return problems
 
@@ -100,8 +104,9 @@ def test_feeds_with_hostile_text_are_well_formed_and_carry_it_as_text(hostile, f
     titles = [t.text for t in tree.iter("{http://www.w3.org/2005/Atom}title", "title")]
     assert EVIL_TITLE in titles
     assert not feedparser.parse(data).bozo
-    categories = {c.get("term") or c.text for c in tree.iter("{http://www.w3.org/2005/Atom}category",
-                                                             "category")}
+    categories = {
+        c.get("term") or c.text for c in tree.iter("{http://www.w3.org/2005/Atom}category", "category")
+    }
     assert {SCRIPT, BREAKOUT, AMP} <= categories
 
 
@@ -131,19 +136,28 @@ def test_allow_html_lets_the_editors_raw_html_through(hostile_allowed):
     assert body.xpath(".//a/@href")[:2] == ["#", "#"]
     # Only the body is trusted: front matter is still text.
     assert text_of(doc.xpath("//h1")[0]) == EVIL_TITLE
-    outside = [e for e in doc.iter() if isinstance(e.tag, str) and e.tag in ("b", "img", "script")
-               and not any(a is body for a in e.iterancestors())]
+    outside = [
+        e
+        for e in doc.iter()
+        if isinstance(e.tag, str)
+        and e.tag in ("b", "img", "script")
+        and not any(a is body for a in e.iterancestors())
+    ]
     assert outside == []
 
 
 def test_characters_xml_cannot_carry_are_dropped_so_feeds_stay_well_formed(site):
     """YAML escapes (\\v, \\x01, \\uFFFE) and stray control bytes in a body must not break the build."""
-    root = site({"content/ctl.md": "---\n"
-                 'title: "Bell\\a and\\v tab\\uFFFE"\n'
-                 "date: 2024-01-01\n"
-                 'tags: ["x\\x01y"]\n'
-                 'image: {caption: "cap\\x0btion", credit: "cre\\x00dit"}\n'
-                 "---\n\nBody \x01with a control\x0c character.\n"})
+    root = site(
+        {
+            "content/ctl.md": "---\n"
+            'title: "Bell\\a and\\v tab\\uFFFE"\n'
+            "date: 2024-01-01\n"
+            'tags: ["x\\x01y"]\n'
+            'image: {caption: "cap\\x0btion", credit: "cre\\x00dit"}\n'
+            "---\n\nBody \x01with a control\x0c character.\n"
+        }
+    )
     build(root)
     public = root / "public"
     for feed in ("atom.xml", "rss.xml", "tags/xy/atom.xml"):
@@ -157,9 +171,15 @@ def test_characters_xml_cannot_carry_are_dropped_so_feeds_stay_well_formed(site)
 
 
 ENCODED_SCHEMES = [
-    "[a](javascript&#58;alert(1))", "[b](javascript&colon;alert(1))", "[c](&#106;avascript:alert(1))",
-    "[d](&#x6A;avascript:alert(1))", "[e](javas&#9;cript:alert(1))", "[f](javascript&#0000058alert(1))",
-    "[g](&#1;javascript:alert(1))", "[h](<javascript:alert(1)>)", "[i](data:text/html;base64,PHNjcmlwdD4=)",
+    "[a](javascript&#58;alert(1))",
+    "[b](javascript&colon;alert(1))",
+    "[c](&#106;avascript:alert(1))",
+    "[d](&#x6A;avascript:alert(1))",
+    "[e](javas&#9;cript:alert(1))",
+    "[f](javascript&#0000058alert(1))",
+    "[g](&#1;javascript:alert(1))",
+    "[h](<javascript:alert(1)>)",
+    "[i](data:text/html;base64,PHNjcmlwdD4=)",
     "[j][ref]\n\n[ref]: <javascript&#58;alert(1)>",
 ]
 
@@ -167,9 +187,14 @@ ENCODED_SCHEMES = [
 @pytest.mark.parametrize("allow_html", [False, True], ids=["default", "allow-html"])
 def test_links_with_encoded_script_schemes_are_defused(site, allow_html):
     """Character references decode in attributes: "javascript&#58;" is a javascript: link."""
-    root = site({"briefing.toml": f"allow_html = {str(allow_html).lower()}\n",
-                 "content/enc.md": entry_md("enc", "Encoded", "2024-01-01",
-                                            body="\n\n".join(ENCODED_SCHEMES) + "\n")})
+    root = site(
+        {
+            "briefing.toml": f"allow_html = {str(allow_html).lower()}\n",
+            "content/enc.md": entry_md(
+                "enc", "Encoded", "2024-01-01", body="\n\n".join(ENCODED_SCHEMES) + "\n"
+            ),
+        }
+    )
     build(root)
     assert markup_problems(root / "public") == []
     body = page(root / "public", "briefings/enc/").xpath("//div[contains(@class,'body')]")[0]

@@ -41,12 +41,17 @@ def test_sub_path_canonical_links_carry_the_base_url(small_sub):
 
 # The checker itself must be able to fail, or the tests above prove nothing.
 
+
 def test_link_checker_reports_a_missing_page_a_missing_fragment_and_a_bad_404_link(small_sub, tmp_path):
     public = shutil.copytree(small_sub.public, tmp_path / "public")
     entry = public / "briefings/alpha/index.html"
-    entry.write_text(entry.read_text().replace(
-        "</main>", '<a href="../nope/">x</a><a href="../bravo/#nowhere">y</a>'
-                   '<a href="../../../../up/">z</a><a href="/tags/">w</a></main>'))
+    entry.write_text(
+        entry.read_text().replace(
+            "</main>",
+            '<a href="../nope/">x</a><a href="../bravo/#nowhere">y</a>'
+            '<a href="../../../../up/">z</a><a href="/tags/">w</a></main>',
+        )
+    )
     notfound = public / "404.html"
     notfound.write_text(notfound.read_text().replace("</main>", '<a href="/tags/">v</a></main>'))
     problems = "\n".join(broken_links(public, small_sub.base_url))

@@ -94,11 +94,15 @@ def test_entry_page_shows_title_date_body_photo_tags_and_source(small):
     tags = article.xpath(".//ul[contains(@class,'tags')]//a")
     assert [text_of(a) for a in tags] == ["Russia", "S-400", "Turkey"]
     assert targets("briefings/alpha/", [a.get("href") for a in tags]) == [
-        "tags/russia/", "tags/s-400/", "tags/turkey/"]
+        "tags/russia/",
+        "tags/s-400/",
+        "tags/turkey/",
+    ]
     assert "alpha.txt" in text_of(article.xpath(".//*[contains(@class,'source')]")[0])
     assert doc.xpath("//title")[0].text == "Alpha: S-400 deliveries begin · Small Digest"
     assert doc.xpath("//meta[@name='description']/@content") == [
-        "Russia starts delivering S-400 batteries to Turkey."]
+        "Russia starts delivering S-400 batteries to Turkey."
+    ]
 
 
 def test_entry_page_links_to_previous_and_next_by_date(small):
@@ -120,15 +124,18 @@ def test_related_briefings_are_those_sharing_the_most_tags(small):
     doc = page(small.public, "briefings/alpha/")
     related = doc.xpath("//section[contains(@class,'related')]//li/a")
     assert targets("briefings/alpha/", [a.get("href") for a in related]) == [
-        "briefings/bravo/", "briefings/charlie/"]
+        "briefings/bravo/",
+        "briefings/charlie/",
+    ]
     assert "Delta" not in text_of(doc.xpath("//section[contains(@class,'related')]")[0])
     delta = page(small.public, "briefings/delta/")
     assert delta.xpath("//section[contains(@class,'related')]") == [], "nothing shares NATO"
 
 
 def test_tag_page_lists_its_entries_newest_first_and_is_paginated(paged):
-    russia = [page(paged.public, url) for url in ("tags/russia/", "tags/russia/page/2/",
-                                                  "tags/russia/page/3/")]
+    russia = [
+        page(paged.public, url) for url in ("tags/russia/", "tags/russia/page/2/", "tags/russia/page/3/")
+    ]
     assert titles_on(russia) == newest_first_titles()
     assert not (paged.public / "tags/russia/page/4").exists()
     pager = russia[1].xpath("//nav[contains(@class,'pager')]//a/@href")
@@ -155,18 +162,31 @@ def test_tag_index_groups_tags_by_entity_type_with_counts(paged):
     groups = doc.xpath("//section[contains(@class,'tag-group')]")
     labels = [text_of(g.xpath("h2")[0]) for g in groups]
     assert labels == ["Countries", "People", "Organisations", "Weapon systems", "Topics"]
-    listed = {text_of(g.xpath("h2")[0]): [
-        (text_of(li.xpath("a")[0]), text_of(li.xpath(".//*[@class='count']")[0])) for li in g.xpath(".//li")]
-        for g in groups}
-    assert listed == {"Countries": [("Russia", "25")], "People": [("Vladimir Putin", "8")],
-                      "Organisations": [("NATO", "5")], "Weapon systems": [("S-400", "12")],
-                      "Topics": [("Air defence", "6")]}
+    listed = {
+        text_of(g.xpath("h2")[0]): [
+            (text_of(li.xpath("a")[0]), text_of(li.xpath(".//*[@class='count']")[0]))
+            for li in g.xpath(".//li")
+        ]
+        for g in groups
+    }
+    assert listed == {
+        "Countries": [("Russia", "25")],
+        "People": [("Vladimir Putin", "8")],
+        "Organisations": [("NATO", "5")],
+        "Weapon systems": [("S-400", "12")],
+        "Topics": [("Air defence", "6")],
+    }
     assert targets("tags/", doc.xpath("//section[h2[.='People']]//a/@href")) == ["tags/vladimir-putin/"]
 
 
 def test_tag_index_puts_tags_without_an_entity_type_under_other(site):
-    root = site({"content/a.md": entry_md("a", "A", "2024-01-01", tags=["Russia", "Loose"],
-                                          entities={"countries": ["Russia"]})})
+    root = site(
+        {
+            "content/a.md": entry_md(
+                "a", "A", "2024-01-01", tags=["Russia", "Loose"], entities={"countries": ["Russia"]}
+            )
+        }
+    )
     build(root)
     doc = page(root / "public", "tags/")
     labels = [text_of(h) for h in doc.xpath("//section[contains(@class,'tag-group')]/h2")]
@@ -188,8 +208,11 @@ def test_day_edition_lists_that_days_entries(small):
 def test_month_edition_lists_that_months_entries(small):
     march = page(small.public, "2024/03/")
     assert text_of(march.xpath("//h1")[0]) == "March 2024"
-    assert card_titles(march) == ["Bravo: second S-400 battery", "Charlie: Russian exercise",
-                                  "Alpha: S-400 deliveries begin"]
+    assert card_titles(march) == [
+        "Bravo: second S-400 battery",
+        "Charlie: Russian exercise",
+        "Alpha: S-400 deliveries begin",
+    ]
     assert card_titles(page(small.public, "2024/04/")) == ["Delta: NATO summit"]
 
 
@@ -198,14 +221,20 @@ def test_archive_lists_months_and_days_with_counts(small):
     months = doc.xpath("//section[contains(@class,'archive-month')]")
     assert targets("archive/", [m.xpath("h2/a/@href")[0] for m in months]) == ["2024/04/", "2024/03/"]
     assert [text_of(m.xpath("h2//*[@class='count']")[0]) for m in months] == ["1", "3"]
-    march_days = [(resolve("archive/", li.xpath("a/@href")[0]), text_of(li.xpath("*[@class='count']")[0]))
-                  for li in months[1].xpath(".//li")]
+    march_days = [
+        (resolve("archive/", li.xpath("a/@href")[0]), text_of(li.xpath("*[@class='count']")[0]))
+        for li in months[1].xpath(".//li")
+    ]
     assert march_days == [("2024/03/02/", "2"), ("2024/03/01/", "1")]
 
 
 def test_entries_are_dated_in_the_sites_time_zone(site):
-    root = site({"briefing.toml": 'timezone = "Asia/Tokyo"\n',
-                 "content/late.md": entry_md("late", "Late", "2024-03-01T20:00:00Z")})
+    root = site(
+        {
+            "briefing.toml": 'timezone = "Asia/Tokyo"\n',
+            "content/late.md": entry_md("late", "Late", "2024-03-01T20:00:00Z"),
+        }
+    )
     build(root)
     doc = page(root / "public", "briefings/late/")
     assert doc.xpath("//article//time/@datetime")[0] == "2024-03-02T05:00:00+09:00"
@@ -214,8 +243,12 @@ def test_entries_are_dated_in_the_sites_time_zone(site):
 
 
 def test_dates_before_year_1000_get_four_digit_edition_urls(site):
-    root = site({"content/old.md": entry_md("old", "Old", "0800-12-25"),
-                 "content/new.md": entry_md("new", "New", "2024-01-01")})
+    root = site(
+        {
+            "content/old.md": entry_md("old", "Old", "0800-12-25"),
+            "content/new.md": entry_md("new", "New", "2024-01-01"),
+        }
+    )
     build(root)
     assert (root / "public/0800/12/25/index.html").is_file()
     assert (root / "public/0800/12/index.html").is_file()

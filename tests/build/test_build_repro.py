@@ -79,8 +79,10 @@ def test_a_build_with_nothing_changed_writes_nothing(site):
 
 # -- incremental builds ----------------------------------------------------------------------
 
-ENTRY_OVERRIDE = ('{% extends "base.html" %}\n{% block main %}<article><h1>{{ entry.title }}</h1>'
-                  '{{ entry.body_html | safe }}</article>{% endblock %}\n')
+ENTRY_OVERRIDE = (
+    '{% extends "base.html" %}\n{% block main %}<article><h1>{{ entry.title }}</h1>'
+    "{{ entry.body_html | safe }}</article>{% endblock %}\n"
+)
 
 
 def edit(path: str, old: str, new: str) -> Callable[[Path], None]:
@@ -89,6 +91,7 @@ def edit(path: str, old: str, new: str) -> Callable[[Path], None]:
         text = file.read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {path}"
         file.write_text(text.replace(old, new), encoding="utf-8")
+
     return change
 
 
@@ -102,49 +105,89 @@ def delete(path: str) -> Callable[[Path], None]:
 
 CHANGES: dict[str, list[Callable[[Path], None]]] = {
     "edit-an-entry-title": [edit("content/alpha.md", "Alpha: S-400 deliveries begin", "Alpha: slips")],
-    "edit-an-entry-title-to-hostile-text": [edit("content/bravo.md", "'Bravo: second S-400 battery'",
-                                                 "'Bravo <script>x</script> & \"co\"'")],
+    "edit-an-entry-title-to-hostile-text": [
+        edit("content/bravo.md", "'Bravo: second S-400 battery'", "'Bravo <script>x</script> & \"co\"'")
+    ],
     "edit-an-entry-summary": [edit("content/alpha.md", "Russia starts delivering", "Russia begins sending")],
     "edit-an-entry-photo-credit": [edit("content/alpha.md", "credit: Vitaly Kuzmin", "credit: Someone Else")],
-    "edit-an-entry-caption-and-source": [edit("content/alpha.md", "caption: A 5P85T2", "caption: The"),
-                                         edit("content/alpha.md", "source: alpha.txt", "source: a.txt")],
-    "edit-an-entry-tag-order": [edit("content/alpha.md", "- Russia\n- S-400\n- Turkey\nentities:",
-                                     "- Turkey\n- Russia\n- S-400\nentities:")],
-    "edit-an-entry-so-its-tag-changes-type": [edit("content/delta.md", "  organisations:\n  - NATO",
-                                                   "  topics:\n  - NATO")],
-    "edit-an-entry-time-within-its-day": [edit("content/charlie.md", "2024-03-02T08:00:00Z",
-                                               "2024-03-02T11:00:00Z")],
+    "edit-an-entry-caption-and-source": [
+        edit("content/alpha.md", "caption: A 5P85T2", "caption: The"),
+        edit("content/alpha.md", "source: alpha.txt", "source: a.txt"),
+    ],
+    "edit-an-entry-tag-order": [
+        edit(
+            "content/alpha.md",
+            "- Russia\n- S-400\n- Turkey\nentities:",
+            "- Turkey\n- Russia\n- S-400\nentities:",
+        )
+    ],
+    "edit-an-entry-so-its-tag-changes-type": [
+        edit("content/delta.md", "  organisations:\n  - NATO", "  topics:\n  - NATO")
+    ],
+    "edit-an-entry-time-within-its-day": [
+        edit("content/charlie.md", "2024-03-02T08:00:00Z", "2024-03-02T11:00:00Z")
+    ],
     "edit-an-entry-slug": [edit("content/alpha.md", "slug: alpha", "slug: alpha-renamed")],
     "edit-an-entry-tags": [edit("content/alpha.md", "- Turkey\nentities:", "- NATO\n- Greece\nentities:")],
     "edit-an-entry-body": [edit("content/bravo.md", "The second battery arrived.", "It arrived late.")],
-    "edit-an-entry-date-to-another-month": [edit("content/charlie.md", "2024-03-02T08:00:00Z",
-                                                 "2024-05-20T08:00:00Z")],
-    "add-an-entry": [add({"content/echo.md": entry_md(
-        "echo", "Echo: new tag", "2024-04-11T09:00:00Z", summary="New.", tags=["Russia", "Iran"],
-        entities={"countries": ["Russia", "Iran"]})})],
+    "edit-an-entry-date-to-another-month": [
+        edit("content/charlie.md", "2024-03-02T08:00:00Z", "2024-05-20T08:00:00Z")
+    ],
+    "add-an-entry": [
+        add(
+            {
+                "content/echo.md": entry_md(
+                    "echo",
+                    "Echo: new tag",
+                    "2024-04-11T09:00:00Z",
+                    summary="New.",
+                    tags=["Russia", "Iran"],
+                    entities={"countries": ["Russia", "Iran"]},
+                )
+            }
+        )
+    ],
     "add-then-delete-an-entry": [
         add({"content/echo.md": entry_md("echo", "Echo", "2024-06-01", tags=["Iran"])}),
-        delete("content/echo.md")],
+        delete("content/echo.md"),
+    ],
     "delete-an-entry-and-its-only-tag-and-month": [delete("content/delta.md")],
-    "delete-every-entry": [delete("content/alpha.md"), delete("content/bravo.md"),
-                           delete("content/charlie.md"), delete("content/delta.md")],
+    "delete-every-entry": [
+        delete("content/alpha.md"),
+        delete("content/bravo.md"),
+        delete("content/charlie.md"),
+        delete("content/delta.md"),
+    ],
     "rename-an-entry-file": [lambda root: (root / "content/alpha.md").rename(root / "content/a-new-name.md")],
     "add-edit-remove-a-template-override": [
         add({"themes/default/templates/entry.html": ENTRY_OVERRIDE}),
         edit("themes/default/templates/entry.html", "<h1>", '<h1 class="changed">'),
-        delete("themes/default/templates/entry.html")],
-    "override-a-static-asset": [add({"themes/default/static/assets/briefing.css": "body{}\n"}),
-                                delete("themes/default/static/assets/briefing.css")],
+        delete("themes/default/templates/entry.html"),
+    ],
+    "override-a-static-asset": [
+        add({"themes/default/static/assets/briefing.css": "body{}\n"}),
+        delete("themes/default/static/assets/briefing.css"),
+    ],
     "change-the-config-title": [edit("briefing.toml", 'title = "Small Digest"', 'title = "Renamed"')],
-    "change-the-config-page-size": [add({"briefing.toml": "page_size = 1\n"}),
-                                    add({"briefing.toml": "page_size = 10\n"})],
+    "change-the-config-page-size": [
+        add({"briefing.toml": "page_size = 1\n"}),
+        add({"briefing.toml": "page_size = 10\n"}),
+    ],
     "change-the-config-time-zone": [add({"briefing.toml": 'timezone = "Pacific/Kiritimati"\n'})],
     "change-the-config-feed-and-related-sizes": [
-        add({"briefing.toml": "feed_size = 1\nrelated_count = 1\n"})],
-    "allow-html": [add({"content/raw.md": entry_md("raw", "Raw", "2024-06-01", body="A <b>bold</b> move.\n"),
-                        "briefing.toml": "allow_html = true\n"})],
-    "switch-to-a-custom-theme": [add({"themes/mine/templates/entry.html": ENTRY_OVERRIDE,
-                                      "briefing.toml": 'theme = "mine"\n'})],
+        add({"briefing.toml": "feed_size = 1\nrelated_count = 1\n"})
+    ],
+    "allow-html": [
+        add(
+            {
+                "content/raw.md": entry_md("raw", "Raw", "2024-06-01", body="A <b>bold</b> move.\n"),
+                "briefing.toml": "allow_html = true\n",
+            }
+        )
+    ],
+    "switch-to-a-custom-theme": [
+        add({"themes/mine/templates/entry.html": ENTRY_OVERRIDE, "briefing.toml": 'theme = "mine"\n'})
+    ],
 }
 
 
@@ -212,9 +255,17 @@ def test_a_missing_or_stale_related_cache_file_still_gives_a_clean_build(built_b
     root = copy_built(built_base, tmp_path / "site")
     related = root / ".briefing-cache" / "related.marshal"
     old = related.read_bytes()
-    add({"content/echo.md": entry_md("echo", "Echo: new tag", "2024-03-02T09:00:00Z",
-                                     tags=["Russia", "S-400"],
-                                     entities={"countries": ["Russia"]})})(root)
+    add(
+        {
+            "content/echo.md": entry_md(
+                "echo",
+                "Echo: new tag",
+                "2024-03-02T09:00:00Z",
+                tags=["Russia", "S-400"],
+                entities={"countries": ["Russia"]},
+            )
+        }
+    )(root)
     build(root)
     related.write_bytes(old)  # stale: made before echo.md existed
     edit("content/alpha.md", "Alpha: S-400 deliveries begin", "Alpha: slips")(root)

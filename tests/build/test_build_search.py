@@ -23,26 +23,63 @@ pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js runs the theme's s
 def search_files() -> dict[str, str]:
     return {
         "content/erdogan.md": entry_md(
-            "erdogan", "Erdoğan meets Putin in Sochi", "2024-03-01T09:00:00Z",
-            summary="Talks on grain and gas.", tags=["Turkey", "Russia"],
-            body="The leaders met for three hours.\n"),
+            "erdogan",
+            "Erdoğan meets Putin in Sochi",
+            "2024-03-01T09:00:00Z",
+            summary="Talks on grain and gas.",
+            tags=["Turkey", "Russia"],
+            body="The leaders met for three hours.\n",
+        ),
         "content/s400.md": entry_md(
-            "s400", "Air defence deliveries", "2024-03-02T09:00:00Z",
-            summary="Batteries arrive.", tags=["S-400"],
+            "s400",
+            "Air defence deliveries",
+            "2024-03-02T09:00:00Z",
+            summary="Batteries arrive.",
+            tags=["S-400"],
             body="A howitzer battalion was also seen near the Straße des 17. Juni, "
-                 "as reported from Αθήνας.\n"),
+            "as reported from Αθήνας.\n",
+        ),
         "content/howitzer.md": entry_md(
-            "howitzer", "Howitzer production doubles", "2024-03-03T09:00:00Z",
-            summary="More shells too.", tags=["Artillery"], body="Factories expand.\n"),
+            "howitzer",
+            "Howitzer production doubles",
+            "2024-03-03T09:00:00Z",
+            summary="More shells too.",
+            tags=["Artillery"],
+            body="Factories expand.\n",
+        ),
         "content/evil.md": entry_md(
-            "evil", f"Evil {SCRIPT} title", "2024-03-04T09:00:00Z",
-            summary=f"Summary {SCRIPT}", tags=["Hostile"], body="Nothing else.\n"),
+            "evil",
+            f"Evil {SCRIPT} title",
+            "2024-03-04T09:00:00Z",
+            summary=f"Summary {SCRIPT}",
+            tags=["Hostile"],
+            body="Nothing else.\n",
+        ),
     }
 
 
-QUERIES = ["Sochi", "grain", "leaders", "Artillery", "S-400", "s400", "erdogan", "ERDOĞAN", "putin sochi",
-           "putin howitzer", "zeppelin", "howitzer", "howit", "Straße", "strasse", "STRASSE", "Αθήνας",
-           "ΑΘΗΝΑΣ", "evil", "putin"]
+QUERIES = [
+    "Sochi",
+    "grain",
+    "leaders",
+    "Artillery",
+    "S-400",
+    "s400",
+    "erdogan",
+    "ERDOĞAN",
+    "putin sochi",
+    "putin howitzer",
+    "zeppelin",
+    "howitzer",
+    "howit",
+    "Straße",
+    "strasse",
+    "STRASSE",
+    "Αθήνας",
+    "ΑΘΗΝΑΣ",
+    "evil",
+    "putin",
+]
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +93,21 @@ def answers(tmp_path_factory) -> dict:
     scripts = doc.xpath("//script/@src")
     assert len(scripts) == 1, "the search page loads one script"
     source = (public / "search" / scripts[0]).resolve()
-    done = subprocess.run([NODE, str(HARNESS), str(public), str(source), form.get("data-search"),
-                           form.get("data-root"), json.dumps(QUERIES)],
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [
+            NODE,
+            str(HARNESS),
+            str(public),
+            str(source),
+            form.get("data-search"),
+            form.get("data-root"),
+            json.dumps(QUERIES),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return {"public": public, **json.loads(done.stdout)}
 
@@ -67,19 +116,22 @@ def found(answers: dict, query: str) -> list[str]:
     return [row["href"] for row in answers[query]["results"]]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("Sochi", ["briefings/erdogan/"]),               # a title word
-    ("grain", ["briefings/erdogan/"]),               # a summary word
-    ("leaders", ["briefings/erdogan/"]),             # a body word
-    ("Artillery", ["briefings/howitzer/"]),          # a tag
-    ("S-400", ["briefings/s400/"]),                  # a tag with a hyphen
-    ("s400", ["briefings/s400/"]),
-    ("erdogan", ["briefings/erdogan/"]),             # accents folded
-    ("ERDOĞAN", ["briefings/erdogan/"]),
-    ("putin sochi", ["briefings/erdogan/"]),         # every word must match
-    ("putin howitzer", []),
-    ("zeppelin", []),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Sochi", ["briefings/erdogan/"]),  # a title word
+        ("grain", ["briefings/erdogan/"]),  # a summary word
+        ("leaders", ["briefings/erdogan/"]),  # a body word
+        ("Artillery", ["briefings/howitzer/"]),  # a tag
+        ("S-400", ["briefings/s400/"]),  # a tag with a hyphen
+        ("s400", ["briefings/s400/"]),
+        ("erdogan", ["briefings/erdogan/"]),  # accents folded
+        ("ERDOĞAN", ["briefings/erdogan/"]),
+        ("putin sochi", ["briefings/erdogan/"]),  # every word must match
+        ("putin howitzer", []),
+        ("zeppelin", []),
+    ],
+)
 def test_search_finds_entries_by_title_summary_body_and_tag_words(answers, query, expected):
     assert found(answers, query) == expected
 

@@ -40,16 +40,24 @@ def test_a_site_template_overrides_only_that_template_of_the_default_theme(site,
 
 
 def test_a_theme_named_in_the_config_falls_back_to_the_default_for_what_it_lacks(site):
-    root = site({**small_files(),
-                 "briefing.toml": 'title = "Small Digest"\ntheme = "mine"\n',
-                 "themes/mine/templates/list.html": LIST_ONLY,
-                 "themes/mine/static/assets/briefing.css": "body { color: rebeccapurple; }\n"})
+    root = site(
+        {
+            **small_files(),
+            "briefing.toml": 'title = "Small Digest"\ntheme = "mine"\n',
+            "themes/mine/templates/list.html": LIST_ONLY,
+            "themes/mine/static/assets/briefing.css": "body { color: rebeccapurple; }\n",
+        }
+    )
     build(root)
     public = root / "public"
     front = page(public, "")
     assert text_of(front.xpath("//h1[@class='mine']")[0]) == "Mine: 4 briefings"
     assert [a.get("href") for a in front.xpath("//main/a")] == [
-        "briefings/delta/", "briefings/bravo/", "briefings/charlie/", "briefings/alpha/"]
+        "briefings/delta/",
+        "briefings/bravo/",
+        "briefings/charlie/",
+        "briefings/alpha/",
+    ]
     entry = page(public, "briefings/alpha/")
     assert entry.xpath("//article[contains(@class,'entry')]"), "entry.html comes from the default"
     assert (public / "assets/briefing.css").read_text() == "body { color: rebeccapurple; }\n"
@@ -57,9 +65,13 @@ def test_a_theme_named_in_the_config_falls_back_to_the_default_for_what_it_lacks
 
 
 def test_a_theme_can_add_its_own_static_files_next_to_the_defaults(site):
-    root = site({**small_files(),
-                 "briefing.toml": 'theme = "mine"\n',
-                 "themes/mine/static/assets/extra.js": "console.log('hi');\n"})
+    root = site(
+        {
+            **small_files(),
+            "briefing.toml": 'theme = "mine"\n',
+            "themes/mine/static/assets/extra.js": "console.log('hi');\n",
+        }
+    )
     build(root)
     assert (root / "public/assets/extra.js").is_file()
     assert (root / "public/assets/briefing.css").stat().st_size > 100, "the default stylesheet is kept"
@@ -77,8 +89,10 @@ def test_default_theme_pages_are_for_phones_load_nothing_from_elsewhere_and_need
         doc = lxml.html.fromstring(file.read_bytes())
         assert doc.xpath("//meta[@name='viewport']/@content"), f"{name}: no viewport"
         assert doc.get("lang") == "en", name
-        loaded = doc.xpath("//link[@rel='stylesheet' or @rel='icon' or @rel='preload']/@href"
-                           "|//script/@src|//img/@src|//iframe/@src|//source/@src")
+        loaded = doc.xpath(
+            "//link[@rel='stylesheet' or @rel='icon' or @rel='preload']/@href"
+            "|//script/@src|//img/@src|//iframe/@src|//source/@src"
+        )
         elsewhere = [u for u in loaded if re.match(r"^([a-z]+:)?//", u, re.I)]
         assert elsewhere == [], f"{name} loads from elsewhere"
         if name != "search/index.html":

@@ -12,7 +12,7 @@ SAMPLES = [
     "Plain prose with no markup at all, only words, commas; and: colons.",
     "Some *emphasis*, some **strong**, some _under_ and __double__ and ***both***.",
     "snake_case_words and 2 * 3 * 4 and a lone * star and a_b_c.",
-    "A [link](https://example.org \"title\") and ![an image](pic.png) and [ref][r].\n\n[r]: /x",
+    'A [link](https://example.org "title") and ![an image](pic.png) and [ref][r].\n\n[r]: /x',
     "An autolink <https://example.org/a?b=c> and mail <someone@example.org>.",
     "Entities: &amp; &copy; &#169; &#xA9; and a bare & ampersand.",
     "A hard break at the end of this line  \nand the next line.",

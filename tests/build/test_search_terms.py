@@ -14,8 +14,9 @@ from briefing.render.search import STOP_WORDS, terms_of
 def plain_terms(text: str) -> set[str]:
     """The rule written plainly: case- and accent-folded words; a hyphenated or apostrophe
     word also as its parts (longer than one letter, not stop words) and joined."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
-                     if not unicodedata.combining(c))
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
     found = set()
     for word in re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", folded):
         parts = re.split(r"[-']", word)

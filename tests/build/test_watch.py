@@ -51,6 +51,7 @@ def harness(tmp_path):
     def make(paths: list[str]) -> Harness:
         made.append(Harness(tmp_path, paths))
         return made[-1]
+
     yield make
     for one in made:
         one.close()
@@ -105,12 +106,14 @@ def test_output_cache_and_version_control_folders_run_nothing(tmp_path, harness)
         (tmp_path / ".briefing-cache").mkdir()
         (tmp_path / ".briefing-cache/state.marshal").write_text("x")
         (tmp_path / "content/.git/index").write_text("x")
+
     assert watched.run(busy) == []
 
 
 def test_without_system_events_it_polls(tmp_path, harness, monkeypatch):
     def refuse():
         raise OSError(28, "inotify watch limit reached")
+
     monkeypatch.setattr(briefing.watch, "Observer", refuse)
     (tmp_path / "content").mkdir()
     (tmp_path / "content/a.md").write_text("one")

@@ -19,21 +19,31 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
 @pytest.fixture(scope="session")
 def tag(registry: Registry) -> Callable[..., Tagging]:
     """tag(title, *paragraphs, caption=None, alt=None) with the shipped registry."""
-    def run(title: str, *paragraphs: str, caption: str | None = None,
-            alt: str | None = None, using: Registry | None = None) -> Tagging:
-        return tag_article(using or registry, title=title, paragraphs=list(paragraphs),
-                           caption=caption, alt=alt)
+
+    def run(
+        title: str,
+        *paragraphs: str,
+        caption: str | None = None,
+        alt: str | None = None,
+        using: Registry | None = None,
+    ) -> Tagging:
+        return tag_article(
+            using or registry, title=title, paragraphs=list(paragraphs), caption=caption, alt=alt
+        )
+
     return run
 
 
 @pytest.fixture
 def site_registry(tmp_path: Path) -> Callable[[str], Registry]:
     """site_registry(yaml_text): the registry of a site whose entities.yml holds the text."""
+
     def make(text: str) -> Registry:
         root = tmp_path / "site"
         root.mkdir(exist_ok=True)
         (root / "entities.yml").write_text(text, encoding="utf-8")
         return load_registry(root)
+
     return make
 
 

@@ -12,22 +12,31 @@ SAMPLE_SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_0b3f5aec0e586
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     """`python -m briefing ARGS` as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True,
-                          text=True, timeout=120, stdin=subprocess.DEVNULL,
-                          env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+
 
 SEEDS = {
-    "seeds/b.txt": ("Orvane Marine wins Baltic Sentry patrol boat order\n\n"
-                    "Finland ordered patrol boats from Orvane Marine for Baltic Sentry, "
-                    "the NATO mission, Defence Minister Antti Häkkänen said.\n"),
-    "seeds/c.txt": ("Estonia joins Baltic Sentry\n\n"
-                    "Estonia sent a ship to Baltic Sentry. Orvane Marine will maintain it.\n"),
+    "seeds/b.txt": (
+        "Orvane Marine wins Baltic Sentry patrol boat order\n\n"
+        "Finland ordered patrol boats from Orvane Marine for Baltic Sentry, "
+        "the NATO mission, Defence Minister Antti Häkkänen said.\n"
+    ),
+    "seeds/c.txt": (
+        "Estonia joins Baltic Sentry\n\n"
+        "Estonia sent a ship to Baltic Sentry. Orvane Marine will maintain it.\n"
+    ),
 }
 
 
 def test_entities_command_lists_counts_and_candidates(site):
-    root = site({**SEEDS, "seeds/a.txt": SAMPLE_SEED.read_bytes(),
-                 "briefing.toml": 'title = "Test"\n'})
+    root = site({**SEEDS, "seeds/a.txt": SAMPLE_SEED.read_bytes(), "briefing.toml": 'title = "Test"\n'})
     ingest = run_cli("--site", str(root), "ingest")
     assert ingest.returncode == 0, ingest.stderr
     run = run_cli("--site", str(root), "entities")
@@ -36,14 +45,19 @@ def test_entities_command_lists_counts_and_candidates(site):
     assert lines[0] == "Entities across 3 entries"
     assert "  1  S-400" in lines and "  1  Vladimir Putin" in lines
     assert "  1  Finland" in lines and "  1  NATO" in lines
-    candidates = lines[next(i for i, line in enumerate(lines) if line.startswith("Candidates")):]
+    candidates = lines[next(i for i, line in enumerate(lines) if line.startswith("Candidates")) :]
     assert "  2  Baltic Sentry" in candidates
     assert "  2  Orvane Marine" in candidates
 
 
 def test_entities_command_uses_the_site_registry(site):
-    root = site({**SEEDS, "briefing.toml": 'title = "Test"\n',
-                 "entities.yml": "add:\n  - {name: Baltic Sentry, type: organisations}\n"})
+    root = site(
+        {
+            **SEEDS,
+            "briefing.toml": 'title = "Test"\n',
+            "entities.yml": "add:\n  - {name: Baltic Sentry, type: organisations}\n",
+        }
+    )
     assert run_cli("--site", str(root), "ingest").returncode == 0
     out = run_cli("--site", str(root), "entities").stdout
     assert "Organisations" in out and "  2  Baltic Sentry" in out.split("Candidates")[0]

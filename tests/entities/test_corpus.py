@@ -20,7 +20,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_entities.py"
 def evaluation():
     spec = importlib.util.spec_from_file_location("eval_entities", BENCH)
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module   # its dataclasses look their module up there
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

@@ -6,23 +6,24 @@ import pytest
 
 
 def test_country_needs_its_capital_letter(tag):
-    tagging = tag("Troops share turkey at a base",
-                  "Soldiers ate roast turkey and cranberry sauce on Thursday.")
+    tagging = tag(
+        "Troops share turkey at a base", "Soldiers ate roast turkey and cranberry sauce on Thursday."
+    )
     assert "Turkey" not in tagging.tags
-    assert tag("Turkey buys jets", "Turkey said it would buy jets.").entities["countries"] == (
-        "Turkey",)
+    assert tag("Turkey buys jets", "Turkey said it would buy jets.").entities["countries"] == ("Turkey",)
 
 
-@pytest.mark.parametrize("phrase", ["turkey sandwiches", "Turkey sandwiches", "turkey dinners",
-                                    "a Thanksgiving turkey", "cold turkey"])
+@pytest.mark.parametrize(
+    "phrase",
+    ["turkey sandwiches", "Turkey sandwiches", "turkey dinners", "a Thanksgiving turkey", "cold turkey"],
+)
 def test_turkey_the_food_is_not_the_country(tag, phrase):
     tagging = tag("Holiday meals for troops", f"The cooks served {phrase} to soldiers on duty.")
     assert "Turkey" not in tagging.tags
 
 
 def test_all_caps_headline_is_matched(tag):
-    tagging = tag("RUSSIA AND CHINA HOLD JOINT NAVAL DRILLS NEAR JAPAN",
-                  "The exercise began on Monday.")
+    tagging = tag("RUSSIA AND CHINA HOLD JOINT NAVAL DRILLS NEAR JAPAN", "The exercise began on Monday.")
     assert set(tagging.entities["countries"]) == {"Russia", "China", "Japan"}
 
 
@@ -31,17 +32,20 @@ def test_us_the_pronoun_in_a_caps_headline_is_not_the_country(tag):
     assert "United States" not in tagging.tags
 
 
-@pytest.mark.parametrize("spelling", ["NATO", "Nato", "North Atlantic Treaty Organization",
-                                      "North Atlantic Treaty Organisation"])
+@pytest.mark.parametrize(
+    "spelling", ["NATO", "Nato", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"]
+)
 def test_nato_in_any_house_style(tag, spelling):
     tagging = tag("Alliance meets", f"{spelling} defence ministers met in Brussels on Friday.")
     assert tagging.entities["organisations"] == ("NATO",)
 
 
 def test_nato_code_names_are_not_nato(tag):
-    tagging = tag("Su-35 deliveries",
-                  "Iran received Su-35 fighters (NATO code name: Flanker-E).",
-                  "The S-400, whose NATO reporting name is SA-21 Growler, was also discussed.")
+    tagging = tag(
+        "Su-35 deliveries",
+        "Iran received Su-35 fighters (NATO code name: Flanker-E).",
+        "The S-400, whose NATO reporting name is SA-21 Growler, was also discussed.",
+    )
     assert "NATO" not in tagging.tags
     assert set(tagging.entities["weapon_systems"]) == {"Su-35", "S-400"}
 
@@ -73,8 +77,7 @@ def test_diacritics_fold(tag, spelling):
 def test_defense_and_defence_spellings_fold(tag):
     first = tag("x", "The Missile Defense Agency tested an interceptor.")
     second = tag("x", "The Missile Defence Agency tested an interceptor.")
-    assert first.entities["organisations"] == second.entities["organisations"] == (
-        "Missile Defense Agency",)
+    assert first.entities["organisations"] == second.entities["organisations"] == ("Missile Defense Agency",)
 
 
 def test_surname_counts_only_after_the_full_name(tag):
@@ -142,31 +145,37 @@ def test_patriot_the_missile_not_the_act_or_the_word(tag):
     assert designation.entities["weapon_systems"] == ("Patriot",)
 
 
-@pytest.mark.parametrize(("text", "system"), [
-    ("The Bundeswehr ordered 18 more Leopard 2A8 tanks.", "Leopard 2"),
-    ("Spain sent Leopard tanks to Ukraine.", "Leopard 2"),
-    ("The RAF scrambled Typhoon jets to intercept a Russian bomber.", "Eurofighter Typhoon"),
-    ("Ukraine fired Storm Shadow missiles at Crimea.", "Storm Shadow"),
-    ("Egypt ordered more Rafale fighters.", "Rafale"),
-    ("The destroyer fired Harpoon missiles during the drill.", "Harpoon"),
-    ("Apache helicopters fired Hellfire missiles.", "Hellfire"),
-    ("Javelin anti-tank missiles were delivered to Taiwan.", "Javelin"),
-    ("The Tiger attack helicopters flew over Mali.", "Eurocopter Tiger"),
-])
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("The Bundeswehr ordered 18 more Leopard 2A8 tanks.", "Leopard 2"),
+        ("Spain sent Leopard tanks to Ukraine.", "Leopard 2"),
+        ("The RAF scrambled Typhoon jets to intercept a Russian bomber.", "Eurofighter Typhoon"),
+        ("Ukraine fired Storm Shadow missiles at Crimea.", "Storm Shadow"),
+        ("Egypt ordered more Rafale fighters.", "Rafale"),
+        ("The destroyer fired Harpoon missiles during the drill.", "Harpoon"),
+        ("Apache helicopters fired Hellfire missiles.", "Hellfire"),
+        ("Javelin anti-tank missiles were delivered to Taiwan.", "Javelin"),
+        ("The Tiger attack helicopters flew over Mali.", "Eurocopter Tiger"),
+    ],
+)
 def test_weapon_names_in_context(tag, text, system):
     assert system in tag("Report", text).entities["weapon_systems"]
 
 
-@pytest.mark.parametrize("text", [
-    "A leopard was spotted near the village.",
-    "Leopard numbers in the park have doubled.",
-    "Typhoon Haiyan struck the Philippines, killing thousands.",
-    "A typhoon battered the coast on Monday.",
-    "The Tiger Woods charity hosted a dinner.",
-    "The fishermen used a harpoon to catch the whale.",
-    "Hellfire and brimstone sermons were common then.",
-    "She won gold in the javelin at the Olympics.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A leopard was spotted near the village.",
+        "Leopard numbers in the park have doubled.",
+        "Typhoon Haiyan struck the Philippines, killing thousands.",
+        "A typhoon battered the coast on Monday.",
+        "The Tiger Woods charity hosted a dinner.",
+        "The fishermen used a harpoon to catch the whale.",
+        "Hellfire and brimstone sermons were common then.",
+        "She won gold in the javelin at the Olympics.",
+    ],
+)
 def test_ordinary_words_that_are_weapon_names(tag, text):
     assert tag("Report", text).entities["weapon_systems"] == ()
 
@@ -184,8 +193,7 @@ def test_places_named_after_countries(tag):
 
 def test_demonyms_map_to_the_country_a_reader_means(tag):
     tagging = tag("Report", "American, French and Chinese officials met South Korean diplomats.")
-    assert set(tagging.entities["countries"]) == {"United States", "France", "China",
-                                                  "South Korea"}
+    assert set(tagging.entities["countries"]) == {"United States", "France", "China", "South Korea"}
 
 
 @pytest.mark.parametrize("alias", ["Türkiye", "Turkiye", "U.S.", "US", "United States of America"])
@@ -195,10 +203,12 @@ def test_country_aliases(tag, alias):
 
 
 def test_picture_credit_is_never_a_tag(tag):
-    tagging = tag("Tanks on parade",
-                  "T-90M tanks rolled through Red Square. (Picture source: Vitaly Kuzmin)",
-                  caption="T-90M tanks during rehearsal (Picture source: Mark Rutte)",
-                  alt="Photo: Donald Trump")
+    tagging = tag(
+        "Tanks on parade",
+        "T-90M tanks rolled through Red Square. (Picture source: Vitaly Kuzmin)",
+        caption="T-90M tanks during rehearsal (Picture source: Mark Rutte)",
+        alt="Photo: Donald Trump",
+    )
     assert "Mark Rutte" not in tagging.tags
     assert "Donald Trump" not in tagging.tags
     assert "Vitaly Kuzmin" not in tagging.tags + tagging.candidates
@@ -206,10 +216,10 @@ def test_picture_credit_is_never_a_tag(tag):
 
 
 def test_state_bodies_in_news_form(tag):
-    tagging = tag("Protest", "A Chinese foreign ministry spokesperson said so. "
-                  "Brazil's air force flew the jets.")
-    assert set(tagging.entities["organisations"]) == {"Chinese Foreign Ministry",
-                                                      "Brazilian Air Force"}
+    tagging = tag(
+        "Protest", "A Chinese foreign ministry spokesperson said so. Brazil's air force flew the jets."
+    )
+    assert set(tagging.entities["organisations"]) == {"Chinese Foreign Ministry", "Brazilian Air Force"}
 
 
 def test_country_inside_an_organisation_name_counts(tag):
@@ -225,50 +235,65 @@ def test_abbreviations_with_full_stops_inside_longer_names(tag):
 
 
 def test_topics_need_more_than_a_passing_word(tag):
-    passing = tag("Caribbean deployment", "Warships gathered.",
-                  "A nuclear-powered submarine joined them.", "Boko Haram was not involved.")
+    passing = tag(
+        "Caribbean deployment",
+        "Warships gathered.",
+        "A nuclear-powered submarine joined them.",
+        "Boko Haram was not involved.",
+    )
     assert "Nuclear" not in passing.tags and "Terrorism" not in passing.tags
     lede = tag("Raids in Borno", "Troops killed 50 Boko Haram fighters, the army said.")
     assert "Terrorism" in lede.entities["topics"]
 
 
 def test_ordinary_business_news_tags_no_weapons(tag):
-    tagging = tag("Wall Street closes higher",
-                  "The S&P 500 rose 1.2 per cent as Nvidia shares jumped. The Federal Reserve "
-                  "held rates, Chair Jerome Powell said. AT&T and Apple's iPhone 16 sales grew.")
+    tagging = tag(
+        "Wall Street closes higher",
+        "The S&P 500 rose 1.2 per cent as Nvidia shares jumped. The Federal Reserve "
+        "held rates, Chair Jerome Powell said. AT&T and Apple's iPhone 16 sales grew.",
+    )
     assert tagging.entities["weapon_systems"] == () and tagging.entities["topics"] == ()
     assert tagging.entities["people"] == ("Jerome Powell",)
     assert "Phone" not in tagging.candidates
 
 
-@pytest.mark.parametrize(("text", "system"), [
-    ("Two Typhoons were scrambled from RAF Lossiemouth.", "Eurofighter Typhoon"),
-    ("The Leopard fired on Russian positions near Bakhmut.", "Leopard 2"),
-    ("The Bradley proved its worth against Russian armour.", "M2 Bradley"),
-    ("A Tomahawk struck the target from 1,000 miles away.", "Tomahawk"),
-])
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Two Typhoons were scrambled from RAF Lossiemouth.", "Eurofighter Typhoon"),
+        ("The Leopard fired on Russian positions near Bakhmut.", "Leopard 2"),
+        ("The Bradley proved its worth against Russian armour.", "M2 Bradley"),
+        ("A Tomahawk struck the target from 1,000 miles away.", "Tomahawk"),
+    ],
+)
 def test_weapon_names_confirmed_by_what_they_do(tag, text, system):
     assert tag("Report", text).entities["weapon_systems"] == (system,)
 
 
-@pytest.mark.parametrize("text", [
-    "Puma shares fell 5 per cent after the sportswear firm cut its order forecast.",
-    "Patriot Front members marched in Boston.",
-    "Growler owners fired up their barbecues.",
-    "Tiger Woods fired a 66 on Sunday.",
-    "Ajax beat Feyenoord 2-0 in Amsterdam.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puma shares fell 5 per cent after the sportswear firm cut its order forecast.",
+        "Patriot Front members marched in Boston.",
+        "Growler owners fired up their barbecues.",
+        "Tiger Woods fired a 66 on Sunday.",
+        "Ajax beat Feyenoord 2-0 in Amsterdam.",
+    ],
+)
 def test_names_in_other_worlds(tag, text):
     assert tag("Report", text).entities["weapon_systems"] == ()
 
 
-@pytest.mark.parametrize("text", [
-    "A study in The Lancet found that the vaccine worked.",
-    "Slovak President Zuzana Caputova met the delegation.",
-    "Iskander Mirza was the first president of Pakistan.",
-    "The Archers is the world's longest-running radio drama.",
-    "Chinook salmon numbers fell again this year.",
-    "Avangard Omsk won the hockey game.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A study in The Lancet found that the vaccine worked.",
+        "Slovak President Zuzana Caputova met the delegation.",
+        "Iskander Mirza was the first president of Pakistan.",
+        "The Archers is the world's longest-running radio drama.",
+        "Chinook salmon numbers fell again this year.",
+        "Avangard Omsk won the hockey game.",
+    ],
+)
 def test_weapon_names_that_are_also_people_places_and_titles(tag, text):
     assert tag("Report", text).entities["weapon_systems"] == ()

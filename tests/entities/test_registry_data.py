@@ -51,8 +51,9 @@ def test_reporting_names_and_designations_are_aliases(registry):
 
 
 def test_demonyms_belong_to_the_country_a_reader_means(registry):
-    owner = {alias: entity.name for entity in registry if entity.type == "countries"
-             for alias in entity.aliases}
+    owner = {
+        alias: entity.name for entity in registry if entity.type == "countries" for alias in entity.aliases
+    }
     assert owner["American"] == "United States"
     assert owner["French"] == "France"
     assert owner["Chinese"] == "China"

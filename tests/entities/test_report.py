@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from briefing.entities.report import build_report, format_report
 
-FIRST = ("Kalashnikov Concern and Baltic Sentry",
-         "Poland and Estonia joined Baltic Sentry patrols, while Orvane Marine built boats.\n\n"
-         "Orvane Marine said deliveries start soon. Volodymyr Zelensky welcomed it.")
-SECOND = ("Baltic Sentry grows",
-          "Finland joined Baltic Sentry. Orvane Marine won another order.\n\n"
-          "Poland hosted the talks.")
+FIRST = (
+    "Kalashnikov Concern and Baltic Sentry",
+    "Poland and Estonia joined Baltic Sentry patrols, while Orvane Marine built boats.\n\n"
+    "Orvane Marine said deliveries start soon. Volodymyr Zelensky welcomed it.",
+)
+SECOND = (
+    "Baltic Sentry grows",
+    "Finland joined Baltic Sentry. Orvane Marine won another order.\n\nPoland hosted the talks.",
+)
 
 
 def _doc(tags, entities, title, body):
@@ -20,7 +23,7 @@ def test_counts_per_type_most_first(registry):
     docs = [
         _doc(["Poland", "S-400"], {"countries": ["Poland"], "weapon_systems": ["S-400"]}, *FIRST),
         _doc(["Poland", "Finland"], {"countries": ["Poland", "Finland"]}, *SECOND),
-        _doc(["Turkey", "S-400", "Air defence"], {}, "x", "y"),   # no groups: registry types
+        _doc(["Turkey", "S-400", "Air defence"], {}, "x", "y"),  # no groups: registry types
     ]
     report = build_report(docs, registry)
     assert report.entries == 3
@@ -41,14 +44,15 @@ def test_candidates_recur_and_are_unknown(registry):
 
 
 def test_a_name_already_tagged_somewhere_is_not_a_candidate(registry):
-    docs = [_doc(["Orvane Marine"], {"organisations": ["Orvane Marine"]}, *FIRST),
-            _doc([], {}, *SECOND)]
+    docs = [_doc(["Orvane Marine"], {"organisations": ["Orvane Marine"]}, *FIRST), _doc([], {}, *SECOND)]
     assert "Orvane Marine" not in dict(build_report(docs, registry).candidates)
 
 
 def test_format_is_plain_and_deterministic(registry):
-    docs = [_doc(["Poland"], {"countries": ["Poland"]}, *FIRST),
-            _doc(["Poland", "Finland"], {"countries": ["Poland", "Finland"]}, *SECOND)]
+    docs = [
+        _doc(["Poland"], {"countries": ["Poland"]}, *FIRST),
+        _doc(["Poland", "Finland"], {"countries": ["Poland", "Finland"]}, *SECOND),
+    ]
     text = format_report(build_report(docs, registry))
     assert text == format_report(build_report(list(reversed(docs)), registry))
     lines = text.splitlines()
@@ -67,8 +71,10 @@ def test_empty_site(registry):
 
 
 def test_markdown_is_read_as_text(registry):
-    body = ("**Orvane Marine** built [the boats](https://example.com/boats) "
-            "for _Baltic Sentry_.\n\n![Orvane Marine yard](yard.jpg)")
+    body = (
+        "**Orvane Marine** built [the boats](https://example.com/boats) "
+        "for _Baltic Sentry_.\n\n![Orvane Marine yard](yard.jpg)"
+    )
     docs = [_doc([], {}, "One", body), _doc([], {}, "Two", body)]
     names = dict(build_report(docs, registry).candidates)
     assert names.get("Orvane Marine") == 2 and names.get("Baltic Sentry") == 2

@@ -14,11 +14,21 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_0b3f5aec0e586adc.txt
 def test_real_seed_is_tagged_exactly(registry):
     article = parse_seed(decode_seed(SEED.read_bytes()))
     image = article.image
-    tagging = tag_article(registry, title=article.title, paragraphs=article.paragraphs,
-                          caption=image.caption if image else None,
-                          alt=image.alt if image else None)
-    assert tagging.tags == ("Turkey", "Air defence", "S-400", "Russia", "Vladimir Putin",
-                            "Recep Tayyip Erdoğan")
+    tagging = tag_article(
+        registry,
+        title=article.title,
+        paragraphs=article.paragraphs,
+        caption=image.caption if image else None,
+        alt=image.alt if image else None,
+    )
+    assert tagging.tags == (
+        "Turkey",
+        "Air defence",
+        "S-400",
+        "Russia",
+        "Vladimir Putin",
+        "Recep Tayyip Erdoğan",
+    )
     assert tagging.entities == {
         "countries": ("Turkey", "Russia"),
         "people": ("Vladimir Putin", "Recep Tayyip Erdoğan"),
@@ -34,8 +44,10 @@ def test_real_seed_is_tagged_exactly(registry):
 
 
 def test_seed_aliases_fold_into_s400(tag):
-    tagging = tag("S 400 and SA-21 Growler",
-                  "Turkey bought the S400, also called S-400 Triumf, Triumph or SA-21 Growler.",
-                  "The S-400 (NATO code: SA-21 Growler) is an air defence system.")
+    tagging = tag(
+        "S 400 and SA-21 Growler",
+        "Turkey bought the S400, also called S-400 Triumf, Triumph or SA-21 Growler.",
+        "The S-400 (NATO code: SA-21 Growler) is an air defence system.",
+    )
     assert tagging.entities["weapon_systems"] == ("S-400",)
     assert "NATO" not in tagging.tags

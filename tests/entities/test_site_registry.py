@@ -30,17 +30,15 @@ add:
     kind: drone
     aliases: [RRX]
 """)
-    tagging = tag("ADX shows the RRX", "Acme Dynamics Ltd unveiled the Roadrunner-X drone.",
-                  using=registry)
+    tagging = tag("ADX shows the RRX", "Acme Dynamics Ltd unveiled the Roadrunner-X drone.", using=registry)
     assert tagging.entities["organisations"] == ("Acme Dynamics",)
     assert tagging.entities["weapon_systems"] == ("Roadrunner-X",)
-    assert "Drones" in tagging.entities["topics"]   # its kind implies the topic
+    assert "Drones" in tagging.entities["topics"]  # its kind implies the topic
 
 
 def test_add_an_alias(site_registry, tag):
     registry = site_registry("aliases:\n  S-400: [Triumf system]\n  Turkey: Anatolian republic\n")
-    tagging = tag("Report", "The Triumf system is deployed in the Anatolian republic.",
-                  using=registry)
+    tagging = tag("Report", "The Triumf system is deployed in the Anatolian republic.", using=registry)
     assert tagging.entities["weapon_systems"] == ("S-400",)
     assert tagging.entities["countries"] == ("Turkey",)
 
@@ -54,8 +52,7 @@ def test_rename_keeps_the_old_name_as_an_alias(site_registry, tag):
 
 def test_block_a_false_positive(site_registry, tag):
     registry = site_registry("block:\n  - Chad\n  - Nato\n")
-    tagging = tag("Report", "Chad's army and NATO troops held drills. Nato said so.",
-                  using=registry)
+    tagging = tag("Report", "Chad's army and NATO troops held drills. Nato said so.", using=registry)
     assert "Chad" not in tagging.tags
     # Blocking works on match keys: "Nato" is the key of the canonical name NATO, so the
     # entity goes, whatever the spelling.
@@ -64,8 +61,7 @@ def test_block_a_false_positive(site_registry, tag):
 
 def test_block_one_alias_keeps_the_entity(site_registry, tag):
     registry = site_registry("block: [Triumph]\n")
-    tagging = tag("Report", "The S-400 Triumph system.", "The S-400 was deployed.",
-                  using=registry)
+    tagging = tag("Report", "The S-400 Triumph system.", "The S-400 was deployed.", using=registry)
     assert tagging.entities["weapon_systems"] == ("S-400",)
 
 
@@ -74,24 +70,27 @@ def test_site_changes_are_picked_up(tmp_path, tag):
     root.mkdir()
     path = root / "entities.yml"
     path.write_text("add:\n  - {name: Zorblax, type: weapon_systems}\n", encoding="utf-8")
-    assert tag("x", "The Zorblax flew.", using=load_registry(root)).entities[
-        "weapon_systems"] == ("Zorblax",)
+    assert tag("x", "The Zorblax flew.", using=load_registry(root)).entities["weapon_systems"] == ("Zorblax",)
     path.write_text("add:\n  - {name: Zorblax Mk2, type: weapon_systems}\n", encoding="utf-8")
-    assert tag("x", "The Zorblax Mk2 flew.", using=load_registry(root)).entities[
-        "weapon_systems"] == ("Zorblax Mk2",)
+    assert tag("x", "The Zorblax Mk2 flew.", using=load_registry(root)).entities["weapon_systems"] == (
+        "Zorblax Mk2",
+    )
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    ("add:\n  - name: Acme\n    type: organisations\n   aliases: [A]\n", 4, "invalid YAML"),
-    ("aliases:\n  S-400: [Triumf\n", 3, "invalid YAML"),
-    ("add:\n  - name: Acme\n    type: widgets\n", 3, "unknown type"),
-    ("add:\n  - name: Acme\n", 2, "needs a `name` and a `type`"),
-    ("bolck:\n  - Chad\n", 1, "unknown key"),
-    ("aliases:\n  Nowhereland: [X]\n", 2, "not an entity"),
-    ("add:\n  - name: Acme\n    type: organisations\n    colour: red\n", 4, "unknown field"),
-    ("rename:\n  Turkey: Russia\n", 2, "taken"),
-    ("add:\n  - {name: Turkey, type: people}\n", 2, "already a countries entity"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("add:\n  - name: Acme\n    type: organisations\n   aliases: [A]\n", 4, "invalid YAML"),
+        ("aliases:\n  S-400: [Triumf\n", 3, "invalid YAML"),
+        ("add:\n  - name: Acme\n    type: widgets\n", 3, "unknown type"),
+        ("add:\n  - name: Acme\n", 2, "needs a `name` and a `type`"),
+        ("bolck:\n  - Chad\n", 1, "unknown key"),
+        ("aliases:\n  Nowhereland: [X]\n", 2, "not an entity"),
+        ("add:\n  - name: Acme\n    type: organisations\n    colour: red\n", 4, "unknown field"),
+        ("rename:\n  Turkey: Russia\n", 2, "taken"),
+        ("add:\n  - {name: Turkey, type: people}\n", 2, "already a countries entity"),
+    ],
+)
 def test_errors_name_the_file_and_line(site_registry, text, line, words):
     with pytest.raises(ConfigError) as caught:
         site_registry(text)

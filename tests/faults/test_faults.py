@@ -23,10 +23,12 @@ BODY = "\n\n".join(f"Paragraph {n} about S-400 deliveries, talks in Ankara and p
 def entry(number: int, title: str) -> str:
     day = 1 + number % 28
     month = 1 + (number // 28) % 12
-    return (f"---\ntitle: \"{title} {number}\"\nslug: entry-{number:04d}\n"
-            f"date: 2024-{month:02d}-{day:02d}T{number % 24:02d}:00:00Z\n"
-            f"summary: Summary of entry {number}.\ntags: [Russia, Turkey, S-400, Topic {number % 30}]\n"
-            f"entities:\n  countries: [Russia, Turkey]\n  weapon_systems: [S-400]\n---\n\n{BODY}\n")
+    return (
+        f'---\ntitle: "{title} {number}"\nslug: entry-{number:04d}\n'
+        f"date: 2024-{month:02d}-{day:02d}T{number % 24:02d}:00:00Z\n"
+        f"summary: Summary of entry {number}.\ntags: [Russia, Turkey, S-400, Topic {number % 30}]\n"
+        f"entities:\n  countries: [Russia, Turkey]\n  weapon_systems: [S-400]\n---\n\n{BODY}\n"
+    )
 
 
 def big_site(root: Path, count: int, title: str = "Entry") -> Path:
@@ -34,13 +36,20 @@ def big_site(root: Path, count: int, title: str = "Entry") -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def start(*args: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "briefing", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        **kwargs,
+    )
 
 
 def test_a_build_killed_at_any_moment_leaves_the_last_good_site_whole(tmp_path):
@@ -68,8 +77,9 @@ def test_a_build_killed_at_any_moment_leaves_the_last_good_site_whole(tmp_path):
         journal = root / ".briefing-cache" / "staging" / ".briefing-commit.json"
         # Killed before its commit: exactly the last good site. Killed after it: the new one.
         # Killed during it (a few renames): the journal is there, and the next build finishes it.
-        assert now in (finished, new) or journal.exists(), \
+        assert now in (finished, new) or journal.exists(), (
             f"public/ damaged by a kill at {fraction:.0%} of a build"
+        )
     assert run_cli("build", "--site", str(root)).code == 0
     assert snapshot(root / "public") == new
     assert good != finished  # the kills above were tested against a real change
@@ -99,9 +109,14 @@ def test_a_disk_that_refuses_writes_gives_one_clear_line_and_keeps_the_site(tmp_
     assert run_cli("build", "--site", str(root)).code == 0
     before = snapshot(root / "public")
     big_site(root, 5, title="Retitled")
-    done = subprocess.run([sys.executable, "-m", "briefing", "build", "--site", str(root)],
-                          capture_output=True, text=True, preexec_fn=_limit_file_size,
-                          stdin=subprocess.DEVNULL, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "--site", str(root)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_limit_file_size,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()

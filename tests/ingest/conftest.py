@@ -15,6 +15,7 @@ def seeds(site):
     Every seed gets the same fixed mtime, so dates that come from the file are known.
     Names under other folders ("content/x.md") are written as given.
     """
+
     def make(files: dict[str, str | bytes]) -> Path:
         named = {(name if "/" in name else f"seeds/{name}"): data for name, data in files.items()}
         root = site(named)
@@ -22,6 +23,7 @@ def seeds(site):
             if name.startswith("seeds/"):
                 seed_time(root / name)
         return root
+
     return make
 
 
@@ -29,4 +31,5 @@ def seeds(site):
 def registry(tmp_path_factory):
     """The entity registry a site without its own data gets, loaded once."""
     from briefing.entities import load_registry
+
     return load_registry(tmp_path_factory.mktemp("registry-site"))

@@ -22,7 +22,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 ENTITY_GROUPS = ("countries", "people", "organisations", "weapon_systems", "topics")
 SUMMARY_LINE = re.compile(
     r"^ingest: (?P<new>\d+) new, (?P<updated>\d+) updated, (?P<unchanged>\d+) unchanged, "
-    r"(?P<kept>\d+) kept \(edited by hand\), (?P<failed>\d+) failed$")
+    r"(?P<kept>\d+) kept \(edited by hand\), (?P<failed>\d+) failed$"
+)
 # A fixed, whole-second seed time: 1 March 2024 09:30:00 UTC.
 FIXED_TIME = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -59,8 +60,13 @@ def ingest_direct(root: Path, registry):
 
 def report_counts(report) -> dict[str, int]:
     """An IngestReport's numbers, keyed like counts() reads them from the summary line."""
-    return {"new": len(report.new), "updated": len(report.updated), "unchanged": len(report.unchanged),
-            "kept": len(report.kept), "failed": len(report.failed)}
+    return {
+        "new": len(report.new),
+        "updated": len(report.updated),
+        "unchanged": len(report.unchanged),
+        "kept": len(report.kept),
+        "failed": len(report.failed),
+    }
 
 
 def assert_no_traceback(run: Run) -> None:
@@ -93,8 +99,9 @@ def entries(root: Path) -> dict[str, bytes]:
     content = root / "content"
     if not content.is_dir():
         return {}
-    return {p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*"))
-            if p.is_file()}
+    return {
+        p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()
+    }
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -109,7 +116,7 @@ def read(path: Path) -> tuple[dict[str, Any], str]:
     end = text.index("\n---\n", 3)
     metadata = yaml.safe_load(text[4:end])
     assert isinstance(metadata, dict)
-    return metadata, text[end + len("\n---\n"):]
+    return metadata, text[end + len("\n---\n") :]
 
 
 def only_entry(root: Path) -> tuple[Path, dict[str, Any], str]:

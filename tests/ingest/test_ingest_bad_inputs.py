@@ -36,8 +36,11 @@ BAD_SEEDS = [
     ("blank.txt", b" \r\n\r\n\t \n", ["empty", "title"]),
     ("random.txt", _random_bytes(4096), ["not a text file", "remove or convert"]),
     ("no-nul.txt", _random_bytes_without_nul(4096), ["not a text file", "remove or convert"]),
-    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + _random_bytes(1024),
-     ["not a text file", "convert"]),
+    (
+        "image.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + _random_bytes(1024),
+        ["not a text file", "convert"],
+    ),
     ("title-only.txt", b"Navy orders frigates\n\n\n", ["no body", "add the article"]),
     ("title-and-date.txt", b"Navy orders frigates\n12 March 2024\n", ["no body", "add the article"]),
     ("too-long-title.txt", (("word " * 100).strip() + "\n\nBody.\n").encode(), ["title", "first line"]),
@@ -100,8 +103,9 @@ def test_seed_names_with_spaces_and_non_ascii_letters_work(seeds, registry, name
 
 
 def test_seed_names_with_spaces_and_non_ascii_work_through_the_cli(seeds):
-    root = seeds({"Erdoğan visit é.txt": "Erdoğan visits Ankara\n\nThe president arrived.\n",
-                  "bad é.txt": b""})
+    root = seeds(
+        {"Erdoğan visit é.txt": "Erdoğan visits Ankara\n\nThe president arrived.\n", "bad é.txt": b""}
+    )
     run = ingest(root)
     assert run.code == 1
     assert counts(run)["new"] == 1
@@ -125,15 +129,18 @@ def test_seed_name_that_is_not_utf8_fails_alone_with_a_hint(seeds):
     assert counts(run) == {"new": 1, "updated": 0, "unchanged": 0, "kept": 0, "failed": 1}
 
 
-@pytest.mark.parametrize("broken, words", [
-    ("---\ntitle: [unclosed\n---\n\nBody.\n", ["not valid YAML", "fix the YAML"]),
-    ("---\ntitle: Fine\ndate: 2024-13-45\n---\n\nBody.\n", [":3:", "2024-13-45"]),
-    ("---\ntitle: x\ndate: !!timestamp soon\n---\n\nBody.\n", [":3:", "soon"]),
-    ("No front matter at all.\n", ["front matter", "---"]),
-    ("---\ntitle: never closed\n\nBody.\n", ["closing", "---"]),
-    ("---\n- a\n- list\n---\n\nBody.\n", ["mapping"]),
-    (b"---\ntitle: caf\xe9\n---\n\nBody.\n", ["UTF-8"]),
-])
+@pytest.mark.parametrize(
+    "broken, words",
+    [
+        ("---\ntitle: [unclosed\n---\n\nBody.\n", ["not valid YAML", "fix the YAML"]),
+        ("---\ntitle: Fine\ndate: 2024-13-45\n---\n\nBody.\n", [":3:", "2024-13-45"]),
+        ("---\ntitle: x\ndate: !!timestamp soon\n---\n\nBody.\n", [":3:", "soon"]),
+        ("No front matter at all.\n", ["front matter", "---"]),
+        ("---\ntitle: never closed\n\nBody.\n", ["closing", "---"]),
+        ("---\n- a\n- list\n---\n\nBody.\n", ["mapping"]),
+        (b"---\ntitle: caf\xe9\n---\n\nBody.\n", ["UTF-8"]),
+    ],
+)
 def test_broken_entry_in_content_gives_one_line_and_stays_untouched(seeds, broken, words):
     root = seeds({**GOOD, "content/broken.md": broken})
     original = (root / "content" / "broken.md").read_bytes()
@@ -151,8 +158,13 @@ def test_broken_entry_in_content_gives_one_line_and_stays_untouched(seeds, broke
 
 
 def test_seed_of_a_broken_entry_is_not_ingested_beside_it(seeds):
-    root = seeds({"content/navy-orders-new-frigates.md": "---\ntitle: [broken\n---\n\nEdited.\n", **GOOD,
-                  "other.txt": "Army buys trucks\n\nThe army bought trucks.\n"})
+    root = seeds(
+        {
+            "content/navy-orders-new-frigates.md": "---\ntitle: [broken\n---\n\nEdited.\n",
+            **GOOD,
+            "other.txt": "Army buys trucks\n\nThe army bought trucks.\n",
+        }
+    )
     original = (root / "content" / "navy-orders-new-frigates.md").read_bytes()
 
     run = ingest(root)

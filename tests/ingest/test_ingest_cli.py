@@ -36,7 +36,8 @@ def test_summary_line_counts_every_outcome(seeds):
 
     assert run.code == 1
     assert run.out.strip().splitlines()[-1] == (
-        "ingest: 1 new, 1 updated, 2 unchanged, 1 kept (edited by hand), 1 failed")
+        "ingest: 1 new, 1 updated, 2 unchanged, 1 kept (edited by hand), 1 failed"
+    )
     assert len(error_lines(run)) == 1
 
 
@@ -44,8 +45,9 @@ def test_summary_line_is_printed_once_and_last_on_success(seeds):
     root = seeds({"a.txt": ARTICLE})
     run = ingest(root)
     assert run.code == 0
-    assert run.out.strip().splitlines() == ["ingest: 1 new, 0 updated, 0 unchanged, 0 kept (edited by hand), "
-                                            "0 failed"]
+    assert run.out.strip().splitlines() == [
+        "ingest: 1 new, 0 updated, 0 unchanged, 0 kept (edited by hand), 0 failed"
+    ]
     assert SUMMARY_LINE.match(run.out.strip())
     assert run.err == ""
 

@@ -22,10 +22,19 @@ from briefing.ingest.parse import parse_seed
 BODY = "The navy ordered six frigates on Monday.\n\nMore text.\n"
 
 
-@pytest.mark.parametrize("line", [
-    "12 March 2024", "March 12, 2024", "2024-03-12", "Published: 12 March 2024",
-    "Tuesday, 12 March 2024", "12th Mar 2024", "Date: 2024-03-12T08:15:00Z", "Mar. 12 2024",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 March 2024",
+        "March 12, 2024",
+        "2024-03-12",
+        "Published: 12 March 2024",
+        "Tuesday, 12 March 2024",
+        "12th Mar 2024",
+        "Date: 2024-03-12T08:15:00Z",
+        "Mar. 12 2024",
+    ],
+)
 def test_date_line_under_the_title_is_the_entry_date(seeds, registry, line):
     root = seeds({"a.txt": f"Navy orders frigates\n{line}\n\n{BODY}"})
 
@@ -50,8 +59,9 @@ def test_date_line_above_the_title_is_the_date_not_the_title(seeds, registry):
     assert iso(metadata["date"]) == "2024-03-12"
 
 
-@pytest.mark.parametrize("line", ["31 February 2024", "2024-13-01", "The navy ordered ships on 12 March 2024",
-                                  "12 Smarch 2024"])
+@pytest.mark.parametrize(
+    "line", ["31 February 2024", "2024-13-01", "The navy ordered ships on 12 March 2024", "12 Smarch 2024"]
+)
 def test_impossible_or_embedded_dates_are_not_dates(line):
     assert find_date_line(line) is None
 

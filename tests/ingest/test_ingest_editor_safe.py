@@ -121,8 +121,15 @@ def test_all_seeds_gone_deletes_nothing(seeds, registry):
 
 def test_ingest_twice_changes_nothing_byte_for_byte(seeds):
     cp1252 = "Minister’s “plan”\r\n\r\nThe minister’s café deal – done.\r\n".encode("cp1252")
-    root = seeds({"a.txt": ARTICLE, "b.txt": OTHER, "c.txt": cp1252, "same.txt": ARTICLE,
-                  "d.txt": "Tanks\n\nLede.\n\nTanks 1 2\nA tank (Picture source: Army)\n\nMore.\n"})
+    root = seeds(
+        {
+            "a.txt": ARTICLE,
+            "b.txt": OTHER,
+            "c.txt": cp1252,
+            "same.txt": ARTICLE,
+            "d.txt": "Tanks\n\nLede.\n\nTanks 1 2\nA tank (Picture source: Army)\n\nMore.\n",
+        }
+    )
     assert counts(ingest(root))["new"] == 5
     first = entries(root)
     stamps = {p: p.stat().st_mtime_ns for p in (root / "content").iterdir()}

@@ -19,15 +19,18 @@ LATIN1_LEDE = "Señor Muñoz met the Élysée envoy à la française. Garçon, �
 LATIN1_TEXT = f"{LATIN1_TITLE}\n\n{LATIN1_LEDE}\n\nThe talks ended at noon.\n"
 
 
-@pytest.mark.parametrize("name, data", [
-    ("utf8", CP1252_TEXT.encode("utf-8")),
-    ("utf8-bom", b"\xef\xbb\xbf" + CP1252_TEXT.encode("utf-8")),
-    ("utf8-crlf", CP1252_TEXT.replace("\n", "\r\n").encode("utf-8")),
-    ("utf8-bom-crlf", b"\xef\xbb\xbf" + CP1252_TEXT.replace("\n", "\r\n").encode("utf-8")),
-    ("cp1252", CP1252_TEXT.encode("cp1252")),
-    ("cp1252-crlf", CP1252_TEXT.replace("\n", "\r\n").encode("cp1252")),
-    ("utf16-bom", CP1252_TEXT.encode("utf-16")),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("utf8", CP1252_TEXT.encode("utf-8")),
+        ("utf8-bom", b"\xef\xbb\xbf" + CP1252_TEXT.encode("utf-8")),
+        ("utf8-crlf", CP1252_TEXT.replace("\n", "\r\n").encode("utf-8")),
+        ("utf8-bom-crlf", b"\xef\xbb\xbf" + CP1252_TEXT.replace("\n", "\r\n").encode("utf-8")),
+        ("cp1252", CP1252_TEXT.encode("cp1252")),
+        ("cp1252-crlf", CP1252_TEXT.replace("\n", "\r\n").encode("cp1252")),
+        ("utf16-bom", CP1252_TEXT.encode("utf-16")),
+    ],
+)
 def test_seed_encodings_decode_to_the_same_article(seeds, registry, name, data):
     root = seeds({f"{name}.txt": data})
 
@@ -51,17 +54,23 @@ def test_latin1_seed_decodes_accents(seeds):
     assert rendered_paragraphs(body)[0] == LATIN1_LEDE
 
 
-@pytest.mark.parametrize("text, encoding", [
-    (CP1252_TEXT, "cp1252"),
-    (LATIN1_TEXT, "latin-1"),
-    ("Élysée statement\n\nThe Élysée said « non » to the deal.\n", "latin-1"),
-    ("Caf\u00e9 r\u00e9sum\u00e9\n\nThe caf\u00e9 was closed.\n", "latin-1"),
-    ("‘Single’ quotes — and dashes\n\nText • bullet ™ and © 2024 and €5 … more.\n", "cp1252"),
-    ("Россия и Турция\n\nРоссия и Турция договорились о совместном производстве систем С-400.\n", "cp1251"),
-    ("Η Ελλάδα\n\nΗ Ελλάδα και η Τουρκία συζήτησαν για την άμυνα στην Αθήνα σήμερα.\n", "cp1253"),
-    ("ישראל\n\nישראל וטורקיה חתמו על הסכם הגנה חדש בירושלים היום.\n", "cp1255"),
-    ("防衛省\n\n日本の防衛省は新しいミサイル防衛システムを発表しました。\n", "shift_jis"),
-])
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        (CP1252_TEXT, "cp1252"),
+        (LATIN1_TEXT, "latin-1"),
+        ("Élysée statement\n\nThe Élysée said « non » to the deal.\n", "latin-1"),
+        ("Caf\u00e9 r\u00e9sum\u00e9\n\nThe caf\u00e9 was closed.\n", "latin-1"),
+        ("‘Single’ quotes — and dashes\n\nText • bullet ™ and © 2024 and €5 … more.\n", "cp1252"),
+        (
+            "Россия и Турция\n\nРоссия и Турция договорились о совместном производстве систем С-400.\n",
+            "cp1251",
+        ),
+        ("Η Ελλάδα\n\nΗ Ελλάδα και η Τουρκία συζήτησαν για την άμυνα στην Αθήνα σήμερα.\n", "cp1253"),
+        ("ישראל\n\nישראל וטורקיה חתמו על הסכם הגנה חדש בירושלים היום.\n", "cp1255"),
+        ("防衛省\n\n日本の防衛省は新しいミサイル防衛システムを発表しました。\n", "shift_jis"),
+    ],
+)
 def test_decode_seed_detects_single_byte_encodings(text, encoding):
     assert decode_seed(text.encode(encoding)) == text
 
@@ -75,8 +84,10 @@ def test_crlf_lone_cr_blank_runs_and_trailing_spaces_are_normalised():
 
 
 def test_blank_runs_and_trailing_spaces_do_not_reach_the_entry(seeds):
-    messy = ("  Navy orders frigates   \r\n\r\n\r\n\r\n   \r\n"
-             "The navy ordered six.   \r\n\r\n\r\n\r\nMore.  \r\n\r\n\r\n")
+    messy = (
+        "  Navy orders frigates   \r\n\r\n\r\n\r\n   \r\n"
+        "The navy ordered six.   \r\n\r\n\r\n\r\nMore.  \r\n\r\n\r\n"
+    )
     root = seeds({"messy.txt": messy.encode("utf-8")})
 
     assert ingest(root).code == 0

@@ -55,37 +55,63 @@ def test_hostile_paragraphs_show_the_same_characters_on_the_page(seeds):
     assert rendered_paragraphs(body) == HOSTILE
 
 
-@pytest.mark.parametrize("paragraphs", [
-    ["Apple", ": a fruit, not a definition"],          # def_list would make <dl>
-    ["Term", ":   indented colon"],
-    ["~~~", "code inside?", "~~~"],                    # fenced_code spans paragraphs
-    ["~~~ python", "x = 1", "~~~"],
-    ["```", "x", "```"],
-    ["First", "|a|b|", "|-|-|"],                       # tables
-    ["Heading", "====="],                              # setext
-    ["Heading", "-----"],
-])
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Apple", ": a fruit, not a definition"],  # def_list would make <dl>
+        ["Term", ":   indented colon"],
+        ["~~~", "code inside?", "~~~"],  # fenced_code spans paragraphs
+        ["~~~ python", "x = 1", "~~~"],
+        ["```", "x", "```"],
+        ["First", "|a|b|", "|-|-|"],  # tables
+        ["Heading", "====="],  # setext
+        ["Heading", "-----"],
+    ],
+)
 def test_markup_that_spans_paragraphs_stays_text(paragraphs):
     body = "\n\n".join(escape_markdown(p) for p in paragraphs) + "\n"
     assert rendered_paragraphs(body) == paragraphs
 
 
 def test_title_and_image_fields_are_stored_as_plain_text(seeds):
-    seed = ("Tanks & <b>trucks</b> *arrive*\n\nThe first _tanks_ arrived.\n\nAlt & <i>alt</i> 1 2\n"
-            "A *tank* on a [train] (Picture source: Army & Navy)\n\nMore.\n")
+    seed = (
+        "Tanks & <b>trucks</b> *arrive*\n\nThe first _tanks_ arrived.\n\nAlt & <i>alt</i> 1 2\n"
+        "A *tank* on a [train] (Picture source: Army & Navy)\n\nMore.\n"
+    )
     root = seeds({"a.txt": seed})
     assert ingest(root).code == 0
     _path, metadata, _body = only_entry(root)
     assert metadata["title"] == "Tanks & <b>trucks</b> *arrive*"
-    assert metadata["image"] == {"alt": "Alt & <i>alt</i>", "caption": "A *tank* on a [train]",
-                                 "credit": "Army & Navy"}
+    assert metadata["image"] == {
+        "alt": "Alt & <i>alt</i>",
+        "caption": "A *tank* on a [train]",
+        "credit": "Army & Navy",
+    }
 
 
 # Text heavy in every character (and sequence) that means something to Markdown or HTML.
-MARKUP = [*"<>&*_#`[]()!\\{}|:~-+=.^\"';1", "a", "Z", "é", " ", "&amp;", "&#65;", "<b>", "1. ", "# ", "> ",
-          "~~~", ": ", "    ", "http://x.org"]
-paragraph_text = (st.lists(st.sampled_from(MARKUP), min_size=1, max_size=30)
-                  .map(lambda parts: " ".join("".join(parts).split())).filter(bool))
+MARKUP = [
+    *"<>&*_#`[]()!\\{}|:~-+=.^\"';1",
+    "a",
+    "Z",
+    "é",
+    " ",
+    "&amp;",
+    "&#65;",
+    "<b>",
+    "1. ",
+    "# ",
+    "> ",
+    "~~~",
+    ": ",
+    "    ",
+    "http://x.org",
+]
+paragraph_text = (
+    st.lists(st.sampled_from(MARKUP), min_size=1, max_size=30)
+    .map(lambda parts: " ".join("".join(parts).split()))
+    .filter(bool)
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -42,7 +42,8 @@ def test_sample_seed_ingests_to_golden_entry(site):
         GOLDEN_ENTRY.write_bytes(written[GOLDEN_ENTRY.name])
     assert written[GOLDEN_ENTRY.name] == GOLDEN_ENTRY.read_bytes(), (
         "the entry differs from the golden file; if only the tags changed because the tagger "
-        "changed, rerun with BRIEFING_UPDATE_GOLDEN=1 and review the diff")
+        "changed, rerun with BRIEFING_UPDATE_GOLDEN=1 and review the diff"
+    )
 
 
 def test_golden_entry_has_the_fields_issue_3_names():
@@ -64,7 +65,7 @@ def test_golden_entry_has_the_fields_issue_3_names():
     paragraphs = rendered_paragraphs(body)
     assert len(paragraphs) == 6
     assert paragraphs[0].startswith("There are no military")
-    assert paragraphs[-1].endswith("concerning the defense industry,\" he added.")
+    assert paragraphs[-1].endswith('concerning the defense industry," he added.')
     assert "Russia’s decision" in paragraphs[3]
     assert not any("Picture source" in p or "925 001" in p for p in paragraphs)
 

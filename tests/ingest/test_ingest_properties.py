@@ -19,11 +19,44 @@ from briefing.ingest.parse import SeedFormatError, parse_seed
 MODEST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Seed-like text: lines built from the pieces real seeds (and broken ones) are made of.
-LINE_PARTS = st.sampled_from([
-    "Title", "12 March 2024", "Published: 2024-02-30", "(Picture source: X)", "(Photo credit: )",
-    "925 001", "S-400", " ", "  ", "\t", "é", "“", "’", "*", "#", "> ", "1. ", ":", "~~~", "<b>", "&amp;",
-    "\u00a0", "\ufeff", "\u200b", "\x0b", "\x1f", "\r", "x" * 120, "Gen.", "U.S.", ".", "?", "(", ")",
-])
+LINE_PARTS = st.sampled_from(
+    [
+        "Title",
+        "12 March 2024",
+        "Published: 2024-02-30",
+        "(Picture source: X)",
+        "(Photo credit: )",
+        "925 001",
+        "S-400",
+        " ",
+        "  ",
+        "\t",
+        "é",
+        "“",
+        "’",
+        "*",
+        "#",
+        "> ",
+        "1. ",
+        ":",
+        "~~~",
+        "<b>",
+        "&amp;",
+        "\u00a0",
+        "\ufeff",
+        "\u200b",
+        "\x0b",
+        "\x1f",
+        "\r",
+        "x" * 120,
+        "Gen.",
+        "U.S.",
+        ".",
+        "?",
+        "(",
+        ")",
+    ]
+)
 seed_lines = st.lists(st.lists(LINE_PARTS, max_size=8).map("".join), max_size=12).map("\n".join)
 seed_text = st.one_of(st.text(max_size=600), seed_lines)
 
@@ -51,8 +84,13 @@ def test_parse_seed_returns_an_article_or_a_format_error(text):
 
 
 @MODEST
-@given(st.one_of(st.binary(max_size=2000), seed_text.map(lambda t: t.encode("utf-8")),
-                 seed_text.map(lambda t: t.encode("cp1252", errors="replace"))))
+@given(
+    st.one_of(
+        st.binary(max_size=2000),
+        seed_text.map(lambda t: t.encode("utf-8")),
+        seed_text.map(lambda t: t.encode("cp1252", errors="replace")),
+    )
+)
 @example(b"\xef\xbb\xbf")
 @example(b"\xff\xfe")
 @example(b"\xfe\xff\x00")
@@ -68,17 +106,48 @@ def test_decode_seed_returns_clean_text_or_not_text(data):
     assert all(line == line.rstrip() for line in text.split("\n"))
 
 
-FRONT_MATTER_LINES = st.sampled_from([
-    "title: x", "date: 2024-13-45", "date: 2024-02-30T10:00:00Z", "a: !!timestamp soon", "a: !!bool maybe",
-    "a: !!int x", "a: !!float x", "a: !!binary ###", "a: !!python/object:os.system x", "? [a]\n: b",
-    "a: *nope", "a: &x [*x]", "- list", "a: [", "a: '", "tags: [a, b]", "{", "a: 1\na: 2", "---", "...",
-    "a: !!set {x}", "a: !!omap [x]", "a: !!pairs 3", "a: !!str", "a: %", "a:\tb", "\x00", "a: \x85",
-    "a: " + "[" * 200, "a: 0x1F", "a: .inf", "a: ~", "ingest_hash: 0123456789abcdef",
-])
+FRONT_MATTER_LINES = st.sampled_from(
+    [
+        "title: x",
+        "date: 2024-13-45",
+        "date: 2024-02-30T10:00:00Z",
+        "a: !!timestamp soon",
+        "a: !!bool maybe",
+        "a: !!int x",
+        "a: !!float x",
+        "a: !!binary ###",
+        "a: !!python/object:os.system x",
+        "? [a]\n: b",
+        "a: *nope",
+        "a: &x [*x]",
+        "- list",
+        "a: [",
+        "a: '",
+        "tags: [a, b]",
+        "{",
+        "a: 1\na: 2",
+        "---",
+        "...",
+        "a: !!set {x}",
+        "a: !!omap [x]",
+        "a: !!pairs 3",
+        "a: !!str",
+        "a: %",
+        "a:\tb",
+        "\x00",
+        "a: \x85",
+        "a: " + "[" * 200,
+        "a: 0x1F",
+        "a: .inf",
+        "a: ~",
+        "ingest_hash: 0123456789abcdef",
+    ]
+)
 entry_text = st.one_of(
     st.text(max_size=400),
     st.tuples(st.lists(FRONT_MATTER_LINES, max_size=6), st.text(max_size=60)).map(
-        lambda parts: "---\n" + "\n".join(parts[0]) + "\n---\n" + parts[1]),
+        lambda parts: "---\n" + "\n".join(parts[0]) + "\n---\n" + parts[1]
+    ),
     st.text(max_size=300).map(lambda t: f"---\n{t}\n---\nbody\n"),
 )
 
@@ -122,9 +191,14 @@ def _snapshot(root: Path) -> dict[str, bytes]:
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from(["a.txt", "b c.txt", "é.txt", "..txt", "-.txt", "x.TXT.txt"]),
-                       st.one_of(st.binary(max_size=600), seed_text.map(lambda t: t.encode("utf-8"))),
-                       min_size=1, max_size=3))
+@given(
+    st.dictionaries(
+        st.sampled_from(["a.txt", "b c.txt", "é.txt", "..txt", "-.txt", "x.TXT.txt"]),
+        st.one_of(st.binary(max_size=600), seed_text.map(lambda t: t.encode("utf-8"))),
+        min_size=1,
+        max_size=3,
+    )
+)
 @example({"a.txt": b"../../etc/passwd\n\nBody.", "b c.txt": b"../../etc/passwd\n\nBody."})
 @example({"a.txt": b"/tmp/evil\n\nBody."})
 @example({"a.txt": b"..\n\nBody."})
@@ -141,9 +215,11 @@ def test_ingest_of_any_seed_bytes_writes_only_entries_in_content(registry, files
 
         after = _snapshot(outer)
         written = {name: data for name, data in after.items() if name not in before or before[name] != data}
-        assert all((name.startswith("site/content/") and name.endswith(".md") and name.count("/") == 2)
-                   or name == "site/.briefing-cache/ingest.marshal"
-                   for name in written), sorted(written)
+        assert all(
+            (name.startswith("site/content/") and name.endswith(".md") and name.count("/") == 2)
+            or name == "site/.briefing-cache/ingest.marshal"
+            for name in written
+        ), sorted(written)
         assert {name for name in before if name not in after} == set()  # nothing deleted
         visible = [name for name in files if not name.startswith(".")]  # hidden files are not seeds
         assert len(report.new) + len(report.failed) == len(visible)

@@ -60,12 +60,17 @@ def test_seed_without_image_has_no_image_field(seeds):
     ]
 
 
-@pytest.mark.parametrize("alt_line, alt", [
-    ("Russian S 400 air defense missile joint production with Turkey 925 001",
-     "Russian S 400 air defense missile joint production with Turkey"),
-    ("Tanks on parade 12", "Tanks on parade"),
-    ("Tanks on parade", "Tanks on parade"),
-])
+@pytest.mark.parametrize(
+    "alt_line, alt",
+    [
+        (
+            "Russian S 400 air defense missile joint production with Turkey 925 001",
+            "Russian S 400 air defense missile joint production with Turkey",
+        ),
+        ("Tanks on parade 12", "Tanks on parade"),
+        ("Tanks on parade", "Tanks on parade"),
+    ],
+)
 def test_alt_line_loses_trailing_picture_numbers(alt_line, alt):
     article = parse_seed(f"Title\n\nLede text here.\n\n{alt_line}\nA tank (Picture source: Army)\n\nMore.")
     assert article.image is not None
@@ -76,11 +81,16 @@ def test_alt_line_loses_trailing_picture_numbers(alt_line, alt):
 
 
 def test_alt_and_caption_separated_by_a_blank_line_are_still_the_image():
-    article = parse_seed("Title\n\nLede text here.\n\nAlt words 925 001\n\n"
-                         "The caption (Picture source: Jane Doe)\n\nMore text.")
+    article = parse_seed(
+        "Title\n\nLede text here.\n\nAlt words 925 001\n\n"
+        "The caption (Picture source: Jane Doe)\n\nMore text."
+    )
     assert article.image is not None
     assert (article.image.alt, article.image.caption, article.image.credit) == (
-        "Alt words", "The caption", "Jane Doe")
+        "Alt words",
+        "The caption",
+        "Jane Doe",
+    )
     assert article.paragraphs == ("Lede text here.", "More text.")
 
 
@@ -127,9 +137,19 @@ def test_entities_always_has_the_five_groups_in_order():
     from briefing.ingest.transform import entry_fields
 
     article = parse_seed("Title\n\nBody text.")
-    metadata, _body = entry_fields(article, Tagging(tags=("Jane Doe",), entities={"people": ("Jane Doe",)}),
-                                   slug="title", date="2024-03-01", source="t.txt")
-    assert metadata["entities"] == {"countries": [], "people": ["Jane Doe"], "organisations": [],
-                                    "weapon_systems": [], "topics": []}
+    metadata, _body = entry_fields(
+        article,
+        Tagging(tags=("Jane Doe",), entities={"people": ("Jane Doe",)}),
+        slug="title",
+        date="2024-03-01",
+        source="t.txt",
+    )
+    assert metadata["entities"] == {
+        "countries": [],
+        "people": ["Jane Doe"],
+        "organisations": [],
+        "weapon_systems": [],
+        "topics": [],
+    }
     assert list(metadata["entities"]) == ["countries", "people", "organisations", "weapon_systems", "topics"]
     assert metadata["tags"] == ["Jane Doe"]

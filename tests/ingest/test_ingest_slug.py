@@ -24,16 +24,21 @@ from briefing.ingest.slugs import make_slug, unique_slug
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("Erdoğan meets Putin", "erdogan-meets-putin"),
-    ("Russian S-400 air defense missile joint production with Turkey",
-     "russian-s-400-air-defense-missile-joint-production-with-turkey"),
-    ("Ünïcödé Straße in Ærø", "unicode-strasse-in-aero"),
-    ("Russia’s decision", "russias-decision"),
-    ("Russia's decision", "russias-decision"),
-    ("  C++ & C#: what’s new?  ", "c-c-whats-new"),
-    ("Россия и Турция", "rossiia-i-turtsiia"),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Erdoğan meets Putin", "erdogan-meets-putin"),
+        (
+            "Russian S-400 air defense missile joint production with Turkey",
+            "russian-s-400-air-defense-missile-joint-production-with-turkey",
+        ),
+        ("Ünïcödé Straße in Ærø", "unicode-strasse-in-aero"),
+        ("Russia’s decision", "russias-decision"),
+        ("Russia's decision", "russias-decision"),
+        ("  C++ & C#: what’s new?  ", "c-c-whats-new"),
+        ("Россия и Турция", "rossiia-i-turtsiia"),
+    ],
+)
 def test_slug_is_transliterated_ascii_lower_hyphenated(title, slug):
     assert make_slug(title) == slug
 
@@ -88,8 +93,11 @@ def test_same_title_gets_distinct_slugs_stable_across_runs(seeds):
 
     assert counts(first)["new"] == 3
     slugs = {source: entry_by_source(root, source)[1]["slug"] for source in ("a.txt", "b.txt", "c.txt")}
-    assert slugs == {"a.txt": "navy-orders-frigates", "b.txt": "navy-orders-frigates-2",
-                     "c.txt": "navy-orders-frigates-3"}
+    assert slugs == {
+        "a.txt": "navy-orders-frigates",
+        "b.txt": "navy-orders-frigates-2",
+        "c.txt": "navy-orders-frigates-3",
+    }
     for source, slug in slugs.items():
         path, metadata, _body = entry_by_source(root, source)
         assert path.name == f"{slug}.md" and metadata["slug"] == slug
@@ -121,8 +129,12 @@ def test_slug_survives_a_title_change_in_the_seed(seeds, registry):
 
 def test_new_seed_does_not_take_the_slug_of_an_entry_written_by_hand(seeds, registry):
     hand = "---\ntitle: Navy orders frigates\n---\n\nWritten by an editor.\n"
-    root = seeds({"content/navy-orders-frigates.md": hand,
-                  "a.txt": "Navy orders frigates\n\nThe navy ordered six frigates.\n"})
+    root = seeds(
+        {
+            "content/navy-orders-frigates.md": hand,
+            "a.txt": "Navy orders frigates\n\nThe navy ordered six frigates.\n",
+        }
+    )
 
     report = ingest_direct(root, registry)
 

@@ -36,24 +36,28 @@ def test_abbreviations_do_not_end_a_sentence():
 
 def test_decimal_numbers_do_not_end_a_sentence():
     assert summarise("The deal is worth 3.5 billion. More later. Even more.") == (
-        "The deal is worth 3.5 billion. More later.")
+        "The deal is worth 3.5 billion. More later."
+    )
 
 
 def test_long_first_sentence_is_cut_at_a_word_with_an_ellipsis():
-    lede = ("There are no military or political restrictions for the joint production of S-400 "
-            "(NATO code: SA-21 Growler) air defense missile systems with Turkey or the transfer of "
-            "the relevant technologies, Russian President Vladimir Putin said after the talks.")
+    lede = (
+        "There are no military or political restrictions for the joint production of S-400 "
+        "(NATO code: SA-21 Growler) air defense missile systems with Turkey or the transfer of "
+        "the relevant technologies, Russian President Vladimir Putin said after the talks."
+    )
     summary = summarise(lede)
     assert len(summary) <= LIMIT
     assert summary.endswith("…")
     kept = summary.removesuffix("…")
     assert lede.startswith(kept)
-    assert not lede[len(kept)].isalnum(), f"cut mid-word: {kept[-15:]!r}|{lede[len(kept):][:10]!r}"
+    assert not lede[len(kept)].isalnum(), f"cut mid-word: {kept[-15:]!r}|{lede[len(kept) :][:10]!r}"
 
 
-words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éüß-'",
-                min_size=1, max_size=14)
-sentence_end = st.sampled_from([".", "!", "?", ",", ";", "", ".\"", ".”", ")"])
+words = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éüß-'", min_size=1, max_size=14
+)
+sentence_end = st.sampled_from([".", "!", "?", ",", ";", "", '."', ".”", ")"])
 
 
 @st.composite
@@ -72,17 +76,20 @@ def test_summary_is_short_whole_words_from_the_start_of_the_lede(lede):
     assert len(summary) <= LIMIT
     kept = summary.removesuffix("…")
     assert lede.startswith(kept), (lede, summary)
-    rest = lede[len(kept):]
+    rest = lede[len(kept) :]
     if rest:
         assert not (kept[-1].isalnum() and rest[0].isalnum()), f"cut mid-word: {kept[-12:]!r}|{rest[:12]!r}"
     else:
         assert summary == kept, "an ellipsis although nothing was cut"
 
 
-@pytest.mark.parametrize("lede", [
-    "The *Admiral Kuznetsov* left port with [escorts](x) and _two_ <b>tugs</b> & more. Next.",
-    "# 1. Ships > planes, `said` one \\ official. Then he left.",
-])
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "The *Admiral Kuznetsov* left port with [escorts](x) and _two_ <b>tugs</b> & more. Next.",
+        "# 1. Ships > planes, `said` one \\ official. Then he left.",
+    ],
+)
 def test_summary_in_front_matter_is_plain_text_not_markdown(seeds, lede):
     root = seeds({"a.txt": f"Carrier leaves port\n\n{lede}\n\nSecond paragraph.\n"})
     assert ingest(root).code == 0
@@ -94,8 +101,10 @@ def test_summary_in_front_matter_is_plain_text_not_markdown(seeds, lede):
 
 
 def test_summary_comes_from_the_lede_not_the_image_caption(seeds):
-    seed = ("Tanks arrive\n\nThe first tanks arrived on Friday.\n\nTanks arrive 12 34\n"
-            "A tank on a train (Picture source: Army)\n\nMore text.\n")
+    seed = (
+        "Tanks arrive\n\nThe first tanks arrived on Friday.\n\nTanks arrive 12 34\n"
+        "A tank on a train (Picture source: Army)\n\nMore text.\n"
+    )
     root = seeds({"a.txt": seed})
     assert ingest(root).code == 0
     _path, metadata, _body = only_entry(root)

@@ -56,8 +56,10 @@ class _LazyHosts(dict):
 @pytest.fixture
 def site_url(_hosts):
     """site_url(output) -> the http://127.0.0.1:PORT/[digest/] address the output is served at."""
+
     def url(output: Output) -> str:
         return _hosts[output.host] + output.base_path.lstrip("/")
+
     return url
 
 

@@ -19,8 +19,10 @@ def axe_report(page) -> tuple[list[str], list[str]]:
     blocking, other = [], []
     for violation in Axe().run(page).response["violations"]:
         first = violation["nodes"][0] if violation["nodes"] else {}
-        line = (f"{violation['id']} ({violation['impact']}, {len(violation['nodes'])} nodes): "
-                f"{violation['help']} at {first.get('target')} {first.get('html', '')[:120]}")
+        line = (
+            f"{violation['id']} ({violation['impact']}, {len(violation['nodes'])} nodes): "
+            f"{violation['help']} at {first.get('target')} {first.get('html', '')[:120]}"
+        )
         (blocking if violation["impact"] in BLOCKING else other).append(line)
     return blocking, other
 
@@ -51,8 +53,12 @@ def wait_for_result(page, word: str):
 def pages_of(output: Output) -> dict[str, str]:
     entry = next(e for e in output.entries if e.slug == SAMPLE_SLUG)
     tag_page = next(p for p in sorted((output.public / "tags").glob("*/index.html")))
-    return {"front page": "", "entry": f"briefings/{entry.slug}/",
-            "tag page": tag_page.parent.relative_to(output.public).as_posix() + "/", "search page": "search/"}
+    return {
+        "front page": "",
+        "entry": f"briefings/{entry.slug}/",
+        "tag page": tag_page.parent.relative_to(output.public).as_posix() + "/",
+        "search page": "search/",
+    }
 
 
 @pytest.mark.parametrize("output_id", VARIANTS)

@@ -16,15 +16,56 @@ from shared_support import json_strings
 from validated_sites import IMG, SCRIPT, Output
 
 HOSTILE = ["hostile-root", "hostile-sub"]
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "srcset", "data", "background",
-                  "cite", "longdesc", "usemap", "manifest", "ping", "xlink:href", "content"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "srcset",
+    "data",
+    "background",
+    "cite",
+    "longdesc",
+    "usemap",
+    "manifest",
+    "ping",
+    "xlink:href",
+    "content",
+}
 EMBEDDING = {"iframe", "frame", "object", "embed", "applet", "base"}
 DANGEROUS_SCHEME = re.compile(r"^(javascript:|vbscript:|data:text/html)", re.IGNORECASE)
-RSS_TAGS = {"rss", "channel", "title", "link", "description", "item", "guid", "category", "pubDate",
-             "lastBuildDate", "language", "generator", "docs", "author", "enclosure", "source", "ttl",
-             "image", "url", "copyright", "managingEditor", "webMaster", "comments"}
-XML_NAMESPACES = {"http://www.w3.org/2005/Atom", "http://purl.org/rss/1.0/modules/content/",
-                  "http://www.sitemaps.org/schemas/sitemap/0.9", "http://www.w3.org/XML/1998/namespace"}
+RSS_TAGS = {
+    "rss",
+    "channel",
+    "title",
+    "link",
+    "description",
+    "item",
+    "guid",
+    "category",
+    "pubDate",
+    "lastBuildDate",
+    "language",
+    "generator",
+    "docs",
+    "author",
+    "enclosure",
+    "source",
+    "ttl",
+    "image",
+    "url",
+    "copyright",
+    "managingEditor",
+    "webMaster",
+    "comments",
+}
+XML_NAMESPACES = {
+    "http://www.w3.org/2005/Atom",
+    "http://purl.org/rss/1.0/modules/content/",
+    "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "http://www.w3.org/XML/1998/namespace",
+}
 
 
 def scheme_of(value: str) -> str:
@@ -106,18 +147,25 @@ def test_feeds_and_sitemap_carry_hostile_strings_as_text_only(outputs, output_id
             known = namespace in XML_NAMESPACES if namespace else element.tag in RSS_TAGS
             if not known:
                 problems.append(f"{where}: unexpected element {element.tag}")
-            read_as_html = element.get("type") in {"html", "xhtml"} or element.tag.endswith("}encoded") \
+            read_as_html = (
+                element.get("type") in {"html", "xhtml"}
+                or element.tag.endswith("}encoded")
                 or element.tag == "description"
+            )
             if read_as_html and element.text:
                 fragment = lxml.html.fragment_fromstring(element.text, create_parent="div")
                 problems += markup_problems(fragment, f"{where} <{lxml.etree.QName(element).localname}>")
                 as_read.append(fragment.text_content())
-            problems += [f"{where}: {name}={value!r}" for name, value in element.attrib.items()
-                         if DANGEROUS_SCHEME.match(scheme_of(value))]
+            problems += [
+                f"{where}: {name}={value!r}"
+                for name, value in element.attrib.items()
+                if DANGEROUS_SCHEME.match(scheme_of(value))
+            ]
         if path.name == "sitemap.xml":
             locations = [e.text for e in tree.iter("{*}loc")]
-            assert locations and all(re.fullmatch(re.escape(output.base_url) + r"[a-z0-9/._-]*", loc)
-                                     for loc in locations), locations
+            assert locations and all(
+                re.fullmatch(re.escape(output.base_url) + r"[a-z0-9/._-]*", loc) for loc in locations
+            ), locations
         elif path.name in {"atom.xml", "rss.xml"} and path.parent == output.public:
             shown = {e.text for e in tree.iter("{*}title", "title")}
             assert titles <= shown, (where, titles - shown)
@@ -177,4 +225,3 @@ def _live_markup(page) -> list[str]:
         .filter(e => /^\\s*(javascript|vbscript):/i.test(e.getAttribute('href') || e.getAttribute('src')
                                                           || e.getAttribute('action') || ''))
         .map(e => e.outerHTML.slice(0, 120)))""")
-

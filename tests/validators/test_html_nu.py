@@ -17,23 +17,39 @@ CANARY = '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><bod
 
 def run_vnu(folders: list[Path]) -> dict[str, list[str]]:
     """{file: [problem, ...]} for every error and warning, from one run of the checker."""
-    done = subprocess.run(["java", "-jar", str(vnu_jar()), "--skip-non-html", "--format", "json",
-                           "--stdout", *map(str, folders)],
-                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(vnu_jar()),
+            "--skip-non-html",
+            "--format",
+            "json",
+            "--stdout",
+            *map(str, folders),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     try:
         report = json.loads(done.stdout)
     except json.JSONDecodeError as exc:
-        raise AssertionError(f"vnu gave no JSON report (exit {done.returncode}):\n"
-                             f"{done.stdout}{done.stderr}") from exc
+        raise AssertionError(
+            f"vnu gave no JSON report (exit {done.returncode}):\n{done.stdout}{done.stderr}"
+        ) from exc
     problems: dict[str, list[str]] = defaultdict(list)
     for message in report["messages"]:
         kind = message.get("type")
         if kind == "info" and message.get("subType") != "warning":
             continue
         where = message.get("url", "?").removeprefix("file:")
-        problems[where].append(f"{kind}{'/' + message['subType'] if 'subType' in message else ''}"
-                               f" line {message.get('lastLine', '?')}: {message.get('message')}"
-                               f" [{message.get('extract', '').strip()[:120]}]")
+        problems[where].append(
+            f"{kind}{'/' + message['subType'] if 'subType' in message else ''}"
+            f" line {message.get('lastLine', '?')}: {message.get('message')}"
+            f" [{message.get('extract', '').strip()[:120]}]"
+        )
     return problems
 
 
@@ -46,9 +62,11 @@ def test_every_built_page_passes_the_nu_html_checker(outputs, tmp_path):
 
     problems = run_vnu([*sites, canary])
 
-    assert any(path.endswith("canary/bad.html") for path in problems), \
+    assert any(path.endswith("canary/bad.html") for path in problems), (
         "the checker did not flag the canary page: it did not check anything"
+    )
     found = {path: lines for path, lines in problems.items() if not path.endswith("canary/bad.html")}
     print(f"\nvnu checked {pages} pages in {len(sites)} builds")
     assert not found, "Nu HTML Checker:\n" + "\n".join(
-        f"{path}\n  " + "\n  ".join(lines) for path, lines in sorted(found.items()))
+        f"{path}\n  " + "\n  ".join(lines) for path, lines in sorted(found.items())
+    )

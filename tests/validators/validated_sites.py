@@ -122,9 +122,15 @@ OUTPUT_IDS = [f"{name}-{variant}" for name in ("sample", "hostile") for variant 
 
 
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, "-m", "briefing", *args, "--site", str(root)], cwd=root,
-                          env={**os.environ, "PYTHONWARNINGS": "ignore"}, capture_output=True,
-                          text=True, timeout=300, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", *args, "--site", str(root)],
+        cwd=root,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 0, f"briefing {' '.join(args)} failed:\n{done.stdout}{done.stderr}"
     return done
 
@@ -135,8 +141,13 @@ def read_entries(root: Path) -> tuple[Entry, ...]:
     for path in sorted((root / "content").glob("*.md")):
         text = path.read_text(encoding="utf-8")
         front = yaml.safe_load(text.split("---", 2)[1])
-        entries.append(Entry(str(front["title"]), str(front.get("slug") or path.stem),
-                             tuple(str(tag) for tag in front.get("tags") or ())))
+        entries.append(
+            Entry(
+                str(front["title"]),
+                str(front.get("slug") or path.stem),
+                tuple(str(tag) for tag in front.get("tags") or ()),
+            )
+        )
     return tuple(entries)
 
 
