@@ -1,6 +1,6 @@
 """The build: content/ + theme + config -> public/, redoing only what changed.
 
-    lock -> load entries (content.py) -> index (index.py) -> plan outputs (plan.py)
+    lock -> load entries (entries/load.py) -> index (site.py) -> plan outputs (plan.py)
     -> render what changed, on every core (parallel.py) -> commit to public/ (output.py)
 
 Every output has a fingerprint of everything it is made from; an output
@@ -27,15 +27,16 @@ from briefing.cache import (
     save_cache,
 )
 from briefing.config import Config
-from briefing.content import load_entries
+from briefing.entries.load import load_entries
+from briefing.entries.validate import check_unique_slugs
 from briefing.errors import BuildError
-from briefing.index import index_site, related_slugs
-from briefing.load import check_unique_slugs
+from briefing.lazy_registry import LazyRegistry, registry_fingerprint
 from briefing.output import Stage, open_stage
 from briefing.parallel import run_chunks
 from briefing.plan import Job, PageOutput, config_key, fingerprint, plan_changed, plan_outputs
+from briefing.related import related_slugs
 from briefing.render.templates import find_theme
-from briefing.site_registry import LazyRegistry, registry_fingerprint
+from briefing.site import index_site
 
 log = logging.getLogger("briefing")
 
@@ -144,7 +145,7 @@ def _build(config: Config, cache: BuildCache, progress: bool, save: bool) -> Bui
     else:
         site = index_site(config, entries, registry=registry)
         _phase("index", started)
-        cache.related = related_slugs(site)
+        cache.related = related_slugs(site.related)
         jobs = plan_outputs(site, bodies, terms, theme, shared, cache)
         _phase("plan", started)
         replace_all = not cache.outputs or not public.is_dir()

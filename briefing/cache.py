@@ -189,9 +189,9 @@ def _version() -> str:
 
 # What reads entries and renders bodies: a change to any of them invalidates the cache.
 _CODE_THAT_FILLS = (
-    "entryfile.py",
-    "load.py",
-    "content.py",
+    "entries/read.py",
+    "entries/validate.py",
+    "entries/load.py",
     "render/markdown.py",
     "render/search.py",
     "build.py",

@@ -166,8 +166,7 @@ def _new(args: argparse.Namespace, root: Path) -> int:
 def _entities(args: argparse.Namespace, root: Path) -> int:
     from briefing.entities import load_registry
     from briefing.entities.report import build_report, format_report
-    from briefing.entryfile import read_entry
-    from briefing.load import list_entries
+    from briefing.entries.read import list_entries, read_entry
 
     config = _config(args, root)
     docs = []

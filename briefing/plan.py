@@ -18,11 +18,11 @@ from pathlib import Path
 from briefing.cache import MARSHAL_VERSION, BuildCache
 from briefing.config import Config
 from briefing.errors import BuildError
-from briefing.index import Site
 from briefing.model import Entry
 from briefing.render import feeds, images, search, sitemap, urls
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, load, make_environment, render
+from briefing.site import Site
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any
 from briefing.entities.model import Entity
 from briefing.entities.normalise import key
 from briefing.entities.shipped import Context, shipped
-from briefing.entities.site import FILENAME, SiteRules, read_site_rules
+from briefing.entities.site_rules import FILENAME, SiteRules, read_site_rules
 from briefing.errors import ConfigError
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from briefing.config import Config
 from briefing.display import shown
 from briefing.entities import Registry, Tagging, tag_article
-from briefing.entryfile import read_entry
+from briefing.entries.read import list_entries, read_entry
 from briefing.errors import BriefingError, ContentError, SeedError
 from briefing.ingest.dates import file_time_utc, format_date
 from briefing.ingest.decode import NotText, decode_seed
@@ -26,9 +26,8 @@ from briefing.ingest.writer import (
     render_entry,
     write_atomic,
 )
-from briefing.load import list_entries
+from briefing.lazy_registry import LazyRegistry, registry_fingerprint
 from briefing.parallel import iter_chunks
-from briefing.site_registry import LazyRegistry, registry_fingerprint
 
 log = logging.getLogger("briefing")
 

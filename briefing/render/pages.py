@@ -12,7 +12,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefing.index import Site
 from briefing.model import Edition, Entry, Tag
 from briefing.render import urls
 from briefing.render.templates import long_date
@@ -28,6 +27,7 @@ from briefing.render.views import (
     site_view,
     tag_index_view,
 )
+from briefing.site import Site
 
 
 class PageJob:

@@ -13,11 +13,12 @@ from collections import Counter
 from itertools import chain
 
 from briefing.config import Config
-from briefing.index import TYPE_WEIGHT, Related, Site
 from briefing.model import GROUP_LABELS, Entry, Tag
+from briefing.related import TYPE_WEIGHT, Related
 from briefing.render import urls
 from briefing.render.charts import month_label, months_between, timeline_svg
 from briefing.render.images import variants
+from briefing.site import Site
 
 # How many companions and aliases an entity page shows.
 COMPANIONS = 12

@@ -84,7 +84,7 @@ def test_committed_sample_content_is_what_ingest_makes(sample_site):
 
 
 def test_sample_seed_entry_is_readable_by_the_site_loader(site):
-    from briefing.entryfile import read_entry
+    from briefing.entries.read import read_entry
 
     root = site({f"seeds/{SAMPLE_SEED.name}": SAMPLE_SEED.read_bytes()})
     assert ingest(root).code == 0

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing.config import Config
-from briefing.entryfile import read_entry, split_entry
+from briefing.entries.read import read_entry, split_entry
 from briefing.errors import BriefingError, ContentError
 from briefing.ingest import ingest_site
 from briefing.ingest.decode import NotText, decode_seed

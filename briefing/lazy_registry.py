@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from briefing.entities import Entity, Registry
 
 _SHIPPED = Path(__file__).parent / "entities" / "data"
-SITE_FILE = "entities.yml"  # briefing.entities.site.FILENAME, without importing the tagger
+SITE_FILE = "entities.yml"  # briefing.entities.site_rules.FILENAME, without importing the tagger
 
 
 def registry_fingerprint(root: Path) -> str:

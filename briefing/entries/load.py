@@ -15,9 +15,9 @@ from pathlib import Path
 
 from briefing.cache import Buckets, BuildCache
 from briefing.config import Config
-from briefing.entryfile import read_entry
+from briefing.entries.read import list_entry_files, read_entry
+from briefing.entries.validate import entry_from
 from briefing.errors import BriefingError, ContentError
-from briefing.load import entry_from, list_entry_files
 from briefing.model import Entry, Image
 from briefing.parallel import run_chunks
 from briefing.render import images, search

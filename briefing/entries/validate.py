@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from datetime import date, datetime, time
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from briefing.config import Config
-from briefing.entryfile import read_entry
+from briefing.entries.read import read_entry
 from briefing.errors import ContentError
 from briefing.model import Entry, Image
 
@@ -24,24 +23,6 @@ ENTITY_KEYS = ("countries", "people", "organisations", "weapon_systems", "topics
 # U+FFFE/U+FFFF): one in a title would make every feed unwritable. YAML's "\v" or "\x01"
 # escapes and stray bytes in pasted text produce them; they never mean anything to a reader.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def list_entries(content_dir: Path) -> list[Path]:
-    """Every entry file, in a stable order; dot- and underscore-folders are private."""
-    return [Path(p) for p in list_entry_files(content_dir)]
-
-
-def list_entry_files(content_dir: Path) -> list[str]:
-    """list_entries as plain strings: pathlib costs more than the stat calls on a big site."""
-    if not content_dir.is_dir():
-        return []
-    found: list[str] = []
-    for folder, subfolders, files in os.walk(content_dir):
-        subfolders[:] = [d for d in subfolders if not d.startswith((".", "_"))]
-        found += [
-            os.path.join(folder, f) for f in files if f.endswith(".md") and not f.startswith((".", "_"))
-        ]
-    return sorted(found)
 
 
 def load_entry(path: Path, config: Config) -> Entry:

@@ -1,7 +1,8 @@
-"""Reading an entry file: front matter and body, with errors that name the line."""
+"""Finding and reading entry files: front matter and body, with errors that name the line."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +106,21 @@ def read_entry(path: Path) -> tuple[dict[str, Any], str, int, str]:
         raise ContentError("is not UTF-8 text", path, line, hint="save it as UTF-8") from exc
     metadata, body, body_line = split_entry(text, path)
     return metadata, body, body_line, text
+
+
+def list_entries(content_dir: Path) -> list[Path]:
+    """Every entry file, in a stable order; dot- and underscore-folders are private."""
+    return [Path(p) for p in list_entry_files(content_dir)]
+
+
+def list_entry_files(content_dir: Path) -> list[str]:
+    """list_entries as plain strings: pathlib costs more than the stat calls on a big site."""
+    if not content_dir.is_dir():
+        return []
+    found: list[str] = []
+    for folder, subfolders, files in os.walk(content_dir):
+        subfolders[:] = [d for d in subfolders if not d.startswith((".", "_"))]
+        found += [
+            os.path.join(folder, f) for f in files if f.endswith(".md") and not f.startswith((".", "_"))
+        ]
+    return sorted(found)

@@ -1,15 +1,17 @@
-"""Entries to a site: tags, editions, neighbours and related briefings. Pure, no I/O."""
+"""Related briefings: for each entry, the others that share its strongest tags, nearest in time.
+
+Pure ranking over positions, spread over every core by parallel.py; the build cache keeps
+the result as slugs (`related_slugs`) and `CachedRelated` turns them back into objects.
+"""
 
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from slugify import slugify
-
-from briefing.config import Config
-from briefing.model import GROUP_LABELS, Edition, Entry, Tag
+from briefing.model import Entry, Tag
 from briefing.parallel import run_chunks
 
 # A shared weapon system says more about two briefings than a shared country.
@@ -32,55 +34,7 @@ class Related:
     shared: tuple[str, ...]  # the tags both carry, strongest first
 
 
-@dataclass
-class Site:
-    config: Config
-    entries: list[Entry]  # newest first
-    tags: dict[str, Tag]  # by slug, sorted by slug
-    tag_by_name: dict[str, Tag]
-    days: list[Edition]  # newest first
-    months: list[Edition]
-    related: dict[str, list[Related]] = field(default_factory=dict)
-    registry: object | None = None  # anything with .get(name) -> Entity | None; for aliases
-
-    def older(self, entry: Entry) -> Entry | None:
-        i = self._position[entry.slug] + 1
-        return self.entries[i] if i < len(self.entries) else None
-
-    def newer(self, entry: Entry) -> Entry | None:
-        i = self._position[entry.slug] - 1
-        return self.entries[i] if i >= 0 else None
-
-    def __post_init__(self) -> None:
-        self._position = {e.slug: i for i, e in enumerate(self.entries)}
-
-
-def index_site(
-    config: Config,
-    entries: list[Entry],
-    related: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None,
-    registry: object | None = None,
-) -> Site:
-    """`related`, as `related_slugs` gave it, is reused when no entry's date or tags changed."""
-    ordered = sorted(entries, key=lambda e: e.sort_key)
-    tags = _tags(ordered)
-    site = Site(
-        config=config,
-        entries=ordered,
-        tags={t.slug: t for t in sorted(tags.values(), key=lambda t: t.slug)},
-        tag_by_name=tags,
-        days=_editions(ordered, 10),
-        months=_editions(ordered, 7),
-        registry=registry,
-    )
-    if related is None:
-        site.related = compute_related(ordered, tags, config.related_count)
-    else:
-        site.related = _CachedRelated(related, {e.slug: e for e in ordered})
-    return site
-
-
-class _CachedRelated(dict):
+class CachedRelated(dict):
     """Related briefings from the build cache, made into objects only for pages being made."""
 
     def __init__(self, raw: dict[str, list], entries: dict[str, Entry]) -> None:
@@ -92,53 +46,9 @@ class _CachedRelated(dict):
         return made
 
 
-def related_slugs(site: Site) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+def related_slugs(related: Mapping[str, list[Related]]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """Related briefings as plain data, for the build cache."""
-    return {slug: [(r.entry.slug, r.shared) for r in items] for slug, items in site.related.items()}
-
-
-def _tags(entries: list[Entry]) -> dict[str, Tag]:
-    members: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        for name in entry.tags:
-            members[name].append(entry)
-    # Counted in one pass in C: a Counter per name, updated per mention, cost a no-change build.
-    pairs = Counter(
-        (name, group) for entry in entries for group, names in entry.entities.items() for name in names
-    )
-    groups: dict[str, Counter[str]] = defaultdict(Counter)
-    for (name, group), count in pairs.items():
-        groups[name][group] = count
-    order = list(GROUP_LABELS)
-    tags: dict[str, Tag] = {}
-    used: set[str] = set()
-    for name in sorted(members, key=lambda n: (n.casefold(), n)):
-        counts = groups.get(name)
-        group = min(counts, key=lambda g: (-counts[g], order.index(g))) if counts else "other"
-        base = slugify(name, max_length=80) or "tag"
-        slug, number = base, 2
-        while slug in used:  # "S-400" and "S 400" written by hand: keep both reachable
-            slug, number = f"{base}-{number}", number + 1
-        used.add(slug)
-        tags[name] = Tag(name=name, slug=slug, group=group, entries=members[name])
-    return tags
-
-
-def _editions(entries: list[Entry], width: int) -> list[Edition]:
-    """Day (width 10, "2024-03-01") or month (width 7, "2024-03") editions, newest first.
-
-    Keys come from isoformat, not strftime: "%Y" does not pad years before 1000 on glibc,
-    so a date such as 0800-12-25 would get a key that its month does not share.
-    """
-    grouped: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        grouped[entry.day.isoformat()[:width]].append(entry)
-    return [
-        Edition(
-            key=key, start=group[0].day.replace(day=1) if width == 7 else group[0].day, entries=tuple(group)
-        )
-        for key, group in sorted(grouped.items(), reverse=True)
-    ]
+    return {slug: [(r.entry.slug, r.shared) for r in items] for slug, items in related.items()}
 
 
 def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int) -> dict[str, list[Related]]:
