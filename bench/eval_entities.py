@@ -17,7 +17,12 @@ A corpus is a folder of YAML files, one article each::
       weapon_systems: [...]
       topics: [...]
 
-A tag counts as right when its name and type match an expected one. Throughput runs in
+Two scores, as the issue defines them. *Strict*: a tag is right when its name and type are
+exactly an expected one (the canonical name). *Tags*: a tag is right when it names an
+expected entity, whatever its spelling or type: the names fold to the same key, or one is
+a registry alias of the other ("Raytheon" for "RTX"). F1 is the harmonic mean of precision
+and recall. Two tags of one entry that are one entity (same key, or one an alias of the
+other's entity) are counted as duplicates and must be none. Throughput runs in
 a fresh process on one core: import, registry loading (shipped YAML parsed, automaton
 compiled) and tagging the corpus repeated until at least `--mb` megabytes of article
 text are tagged, all inside the clock.
@@ -61,6 +66,20 @@ class Score:
     fp: Counter[str] = field(default_factory=Counter)
     fn: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    # Lenient ("tags") counts over all groups, and duplicate tags within one entry.
+    loose_tp: int = 0
+    loose_fp: int = 0
+    loose_fn: int = 0
+    duplicates: list[str] = field(default_factory=list)
+
+    def f1(self, group: str | None = None) -> float:
+        p, r = self.precision(group), self.recall(group)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def loose_f1(self) -> float:
+        p = self.loose_tp / (self.loose_tp + self.loose_fp) if self.loose_tp + self.loose_fp else 1.0
+        r = self.loose_tp / (self.loose_tp + self.loose_fn) if self.loose_tp + self.loose_fn else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
 
     def precision(self, group: str | None = None) -> float:
         tp, fp = self._sum(self.tp, group), self._sum(self.fp, group)
@@ -93,10 +112,29 @@ def load_corpus(folder: Path = CORPUS) -> list[Article]:
     return articles
 
 
+def _identity(registry: object) -> dict[str, str]:
+    """Folded alias -> canonical name, for matching tags to expected names leniently."""
+    from briefing.entities.normalise import key
+
+    names: dict[str, str] = {}
+    for entity in registry:  # type: ignore[attr-defined]
+        for alias in (entity.name, *entity.aliases):
+            names.setdefault(key(alias), entity.name)
+    return names
+
+
+def _same(a: str, b: str, identity: dict[str, str]) -> bool:
+    from briefing.entities.normalise import key
+
+    ka, kb = key(a), key(b)
+    return ka == kb or identity.get(ka, ka) == identity.get(kb, kb)
+
+
 def score(articles: list[Article], registry: object) -> Score:
     from briefing.entities import tag_article
 
     result = Score()
+    identity = _identity(registry)
     for article in articles:
         tagging = tag_article(
             registry,
@@ -114,6 +152,16 @@ def score(articles: list[Article], registry: object) -> Score:
                 result.errors.append(f"{article.name}: false {group}: {name}")
             for name in sorted(want - got):
                 result.errors.append(f"{article.name}: missed {group}: {name}")
+        got_all = list(tagging.tags)
+        want_all = sorted(set().union(*article.expected.values()))
+        matched = {w for w in want_all if any(_same(w, g, identity) for g in got_all)}
+        result.loose_tp += len(matched)
+        result.loose_fn += len(want_all) - len(matched)
+        result.loose_fp += sum(1 for g in got_all if not any(_same(w, g, identity) for w in want_all))
+        for i, first in enumerate(got_all):
+            for second in got_all[i + 1 :]:
+                if _same(first, second, identity):
+                    result.duplicates.append(f"{article.name}: {first} = {second}")
     return result
 
 
@@ -179,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--mb", type=float, default=5.0, help="megabytes to tag for throughput")
     parser.add_argument("--errors", action="store_true", help="list every miss and false tag")
+    parser.add_argument("--no-speed", action="store_true", help="scores only, no throughput run")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
     from briefing.entities import load_registry
@@ -186,17 +235,26 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_corpus(args.corpus)
     result = score(articles, load_registry(args.site))
     print(f"corpus: {args.corpus} ({len(articles)} articles)")
-    print(f"{'type':<16}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
+    print(f"{'type':<16}{'precision':>10}{'recall':>8}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}")
     for group in (*GROUPS, None):
-        label = group or "overall"
+        label = group or "strict overall"
         print(
             f"{label:<16}{result.precision(group):>10.3f}{result.recall(group):>8.3f}"
-            f"{Score._sum(result.tp, group):>6}{Score._sum(result.fp, group):>5}"
-            f"{Score._sum(result.fn, group):>5}"
+            f"{result.f1(group):>7.3f}{Score._sum(result.tp, group):>6}"
+            f"{Score._sum(result.fp, group):>5}{Score._sum(result.fn, group):>5}"
         )
+    print(
+        f"tags F1 {result.loose_f1():.3f} (any spelling or type: tp {result.loose_tp}, "
+        f"fp {result.loose_fp}, fn {result.loose_fn}); strict F1 {result.f1():.3f}; "
+        f"duplicate tags {len(result.duplicates)}"
+    )
+    for line in result.duplicates:
+        print(f"  duplicate: {line}")
     if args.errors:
         print()
         print("\n".join(result.errors) or "no errors")
+    if args.no_speed:
+        return 0
     run = throughput(args.corpus, args.mb, args.site)
     megabytes = run["bytes"] / 1e6
     print(
