@@ -1,5 +1,6 @@
 """Ingest: raw seed articles become Markdown briefing entries in content/."""
 
-from briefing.ingest.run import IngestReport, ingest_site
+from briefing.ingest.report import IngestReport
+from briefing.ingest.run import ingest_site
 
 __all__ = ["IngestReport", "ingest_site"]

@@ -1,0 +1,89 @@
+"""What content/ already holds: each entry by the seed it came from, and every slug in use."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from briefing.display import shown
+from briefing.entities import Registry
+from briefing.entries.read import list_entries, read_entry
+from briefing.errors import ContentError
+from briefing.ingest.dates import format_date
+from briefing.ingest.memory import IngestMemory, file_stat
+from briefing.ingest.report import IngestReport
+
+log = logging.getLogger("briefing")
+
+
+@dataclass(frozen=True)
+class Existing:
+    """What content/ already holds for one seed."""
+
+    path: Path
+    slug: str
+    date: str | None
+    known_text: str | None  # None when the scan trusted the ingest cache instead of reading
+
+    @property
+    def text(self) -> str:
+        if self.known_text is not None:
+            return self.known_text
+        return self.path.read_text(encoding="utf-8")
+
+
+def scan_content(
+    content_dir: Path, report: IngestReport, memory: IngestMemory
+) -> tuple[dict[str, Existing], set[str], set[str]]:
+    """Index existing entries by the seed they came from; note every slug in use."""
+    by_source: dict[str, Existing] = {}
+    taken: set[str] = set()
+    unreadable: set[str] = set()
+    if not content_dir.is_dir():
+        return by_source, taken, unreadable
+    remembered, memory.entries = memory.entries, {}
+    for path in list_entries(content_dir):
+        taken.add(path.stem)
+        name = path.relative_to(content_dir).as_posix()
+        stat = file_stat(path)
+        known = remembered.get(name)
+        if known is not None and known[0] == stat:
+            _seen, slug, when, source = known
+            text = None
+        else:
+            try:
+                metadata, _body, _line, text = read_entry(path)
+            except ContentError as error:
+                # Its seed must not be re-ingested beside it: that would fork the entry.
+                unreadable.add(path.stem)
+                report.failed.append(error)
+                continue
+            slug = str(metadata.get("slug") or path.stem)
+            source = metadata.get("source")
+            raw_date = metadata.get("date")
+            if isinstance(raw_date, datetime | date):
+                raw_date = format_date(raw_date)
+            when = str(raw_date) if raw_date else None
+            source = source if isinstance(source, str) else None
+        memory.entries[name] = (stat, slug, when, source)
+        taken.add(slug)
+        if source is None:
+            continue
+        if source in by_source:
+            log.warning(
+                "%s: source %s is also claimed by %s; using the first",
+                shown(path),
+                source,
+                shown(by_source[source].path),
+            )
+            continue
+        by_source[source] = Existing(path, slug, when, text)
+    return by_source, taken, unreadable
+
+
+_WORK: list[Path] = []
+_REGISTRY: Registry | None = None
+_BY_SOURCE: dict[str, Existing] = {}
+_TAKEN: set[str] = set()

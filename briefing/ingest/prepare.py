@@ -1,0 +1,102 @@
+"""The parallel part of ingest: each seed read, tagged and composed on every core."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.entities import Registry, Tagging, tag_article
+from briefing.errors import BriefingError
+from briefing.ingest.dates import file_time_utc, format_date
+from briefing.ingest.existing import Existing
+from briefing.ingest.parse import RawArticle
+from briefing.ingest.seeds import photo_beside, read_seed
+from briefing.ingest.slugs import make_slug
+from briefing.ingest.transform import entry_fields
+from briefing.ingest.writer import (
+    render_entry,
+)
+from briefing.lazy_registry import LazyRegistry
+from briefing.parallel import iter_chunks
+
+log = logging.getLogger("briefing")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A seed read and tagged in a worker, with the entry text for the slug it will most
+    likely get (`text` is None when the parent must compose it: a photo, a slug in doubt)."""
+
+    article: RawArticle
+    mtime: float
+    tagging: Tagging
+    base: str  # the slug its title gives, before numbering
+    slug: str | None
+    text: str | None
+
+
+def prepare_all(
+    seeds: list[Path], registry: LazyRegistry, by_source: dict[str, Existing], taken: set[str]
+) -> Iterator[Prepared | BriefingError]:
+    """Each seed read, tagged and composed, or the BriefingError it raised; in seed order.
+
+    Reading, tagging and composing the entry are most of an ingest, so they run on
+    every core; choosing slugs and writing stay in one process, in seed order, for
+    stable results, and overlap the workers as their results stream in.
+    """
+    global _WORK, _REGISTRY, _BY_SOURCE, _TAKEN
+    if not seeds:
+        return iter(())
+    _WORK, _REGISTRY, _BY_SOURCE, _TAKEN = seeds, registry.load(), by_source, set(taken)
+    _REGISTRY.automaton  # noqa: B018 - compiled once here, shared by the forked workers
+    return (
+        item for part in iter_chunks(_prepare_chunk, len(seeds), False, "seeds", size=50) for item in part
+    )
+
+
+def _prepare_chunk(indices: list[int]) -> list[Prepared | BriefingError]:
+    assert _REGISTRY is not None
+    done: list[Prepared | BriefingError] = []
+    for i in indices:
+        seed = _WORK[i]
+        try:
+            article, mtime = read_seed(seed)
+            tagging = _tag(_REGISTRY, article)
+            existing = _BY_SOURCE.get(seed.name)
+            base = make_slug(article.title, fallback=seed.stem)
+            slug: str | None = existing.slug if existing is not None else base
+            if existing is None and base in _TAKEN:
+                slug = None  # numbered by the parent, which knows every slug taken so far
+            text = None
+            if slug is not None and photo_beside(seed) is None:
+                metadata, body = entry_fields(
+                    article, tagging, slug=slug, source=seed.name, date=entry_date(existing, article, mtime)
+                )
+                text = render_entry(metadata, body)
+            done.append(Prepared(article, mtime, tagging, base, slug, text))
+        except BriefingError as error:
+            done.append(error)  # a result, not a failure of the chunk: the other seeds go on
+    return done
+
+
+def _tag(registry: Registry, article: RawArticle) -> Tagging:
+    image = article.image
+    return tag_article(
+        registry,
+        title=article.title,
+        paragraphs=article.paragraphs,
+        caption=image.caption if image else None,
+        alt=image.alt if image else None,
+        with_candidates=False,
+    )
+
+
+def entry_date(existing: Existing | None, article: RawArticle, mtime: float) -> str:
+    """Kept from the entry, else written in the seed, else the seed file's time (UTC)."""
+    if existing is not None and existing.date:
+        return existing.date
+    if article.written_date is not None:
+        return format_date(article.written_date)
+    return format_date(file_time_utc(mtime))
