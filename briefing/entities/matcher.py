@@ -8,18 +8,15 @@ against the original capitals and the longest match wins where hits overlap, so
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from briefing.entities.model import Entity
 from briefing.entities.normalise import variants
-
-if TYPE_CHECKING:
-    from briefing.entities.registry import Registry
 
 
 class Strength(IntEnum):
@@ -61,8 +58,14 @@ def _surnames(entity_aliases: Iterable[str], explicit: tuple[str, ...]) -> tuple
     return tuple(found)
 
 
-def build_automaton(registry: Registry) -> ahocorasick.Automaton:
-    """Compile every alias variant, phrase and keyword of the registry into one automaton."""
+def build_automaton(
+    entities: Iterable[Entity], country_words: Mapping[str, str], phrases: Iterable[str]
+) -> ahocorasick.Automaton:
+    """Compile every alias variant, phrase and keyword of a registry into one automaton.
+
+    Takes the registry's parts, not the Registry, so the registry may import the matcher
+    without the matcher importing it back.
+    """
     table: dict[str, list[Pattern]] = {}
 
     def add(alias: str, entity: str, strength: Strength, plural: bool = False) -> None:
@@ -72,11 +75,11 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
                 patterns[:] = [p for p in patterns if p.entity != entity]
                 patterns.append(Pattern(entity, alias, strength))
 
-    words_of = registry.country_words
+    words_of = country_words
     places: dict[str, list[str]] = {}
     for word, country in words_of.items():
         places.setdefault(country, []).append(word)
-    for entity in registry:
+    for entity in entities:
         plural = entity.type == "weapon_systems"
         full = (entity.name, *entity.aliases)
         if entity.type == "topics":
@@ -98,7 +101,7 @@ def build_automaton(registry: Registry) -> ahocorasick.Automaton:
         if entity.type == "people":
             for surname in _surnames(full, entity.surnames):
                 add(surname, entity.name, Strength.SURNAME)
-    for phrase in registry.phrases:
+    for phrase in phrases:
         add(phrase.lower(), "", Strength.PHRASE)
     automaton = ahocorasick.Automaton()
     for padded, patterns in table.items():

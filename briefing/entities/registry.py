@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from briefing.entities.matcher import build_automaton
 from briefing.entities.model import Entity
 from briefing.entities.normalise import key
 from briefing.entities.shipped import Context, shipped
@@ -96,9 +97,7 @@ class Registry:
     def automaton(self) -> Any:
         """The compiled alias automaton, built on first use."""
         if self._automaton is None:
-            from briefing.entities.matcher import build_automaton
-
-            self._automaton = build_automaton(self)
+            self._automaton = build_automaton(self, self.country_words, self.phrases)
         return self._automaton
 
 
