@@ -34,6 +34,7 @@ from briefing.lazy_registry import LazyRegistry, registry_fingerprint
 from briefing.output import Stage, open_stage
 from briefing.parallel import run_chunks
 from briefing.plan import Job, PageOutput, config_key, fingerprint, plan_changed, plan_outputs
+from briefing.publish import build_now, select_published
 from briefing.related import related_slugs
 from briefing.render.templates import find_theme
 from briefing.site import index_site
@@ -48,6 +49,7 @@ class BuildResult:
     rendered: int
     removed: int
     seconds: float
+    held: str | None = None  # "build: held back 2 entries: ..." (drafts, embargoed, expired)
 
     def summary_line(self) -> str:
         return (
@@ -107,6 +109,11 @@ def _build(config: Config, cache: BuildCache, progress: bool, save: bool) -> Bui
     entries, bodies, terms = load_entries(config, cache, progress)
     _phase("load", started)
     check_unique_slugs(entries)
+    loaded = entries
+    # From here on only what is published this time: drafts, embargoed and expired entries
+    # reach no output, and every fingerprint below is of this visible set.
+    published = select_published(entries, config, build_now())
+    entries = published.entries
     public = config.output
     untouched = public.is_dir() and _untouched(public, cache.outputs)
     inputs = fingerprint(shared, sorted((e.slug, e.digest) for e in entries))
@@ -120,12 +127,13 @@ def _build(config: Config, cache: BuildCache, progress: bool, save: bool) -> Bui
             rendered=0,
             removed=0,
             seconds=time.perf_counter() - started,
+            held=published.held_line(),
         )
 
     structure = fingerprint(
         shared,
         [
-            (e.slug, e.published.isoformat(), e.tags, sorted(e.entities.items()))
+            (e.slug, e.published.isoformat(), e.tags, sorted(e.entities.items()), e.draft)
             for e in sorted(entries, key=lambda e: e.slug)
         ],
     )
@@ -166,8 +174,9 @@ def _build(config: Config, cache: BuildCache, progress: bool, save: bool) -> Bui
             del cache.outputs[file]
     cache.inputs, cache.structure, cache.cards = inputs, structure, cards
     cache.digests = {e.slug: e.digest for e in entries}
-    cache.bodies.keep_only({e.body_key for e in entries})
-    cache.terms.keep_only({e.digest for e in entries})
+    # Held-back entries keep theirs: they come from the cache by stat when they go live.
+    cache.bodies.keep_only({e.body_key for e in loaded})
+    cache.terms.keep_only({e.digest for e in loaded})
     if save:
         save_cache(cache)
     return BuildResult(
@@ -176,6 +185,7 @@ def _build(config: Config, cache: BuildCache, progress: bool, save: bool) -> Bui
         rendered=len(written),
         removed=len(removed),
         seconds=time.perf_counter() - started,
+        held=published.held_line(),
     )
 
 

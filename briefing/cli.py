@@ -6,6 +6,7 @@ import argparse
 import gc
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import briefing
@@ -78,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
         "build", parents=[_common(argparse.SUPPRESS)], help="render content/ into public/"
     )
     build.add_argument("--base-url", metavar="URL", help="override base_url for this build")
+    build.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
+    build.add_argument(
+        "--future",
+        action="store_true",
+        help="include entries dated after now (SOURCE_DATE_EPOCH or the clock)",
+    )
     build.set_defaults(run=_build)
 
     serve = commands.add_parser(
@@ -85,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--bind", default="127.0.0.1", help="address (default 127.0.0.1)")
+    serve.add_argument("--future", action="store_true", help="also show entries dated after now")
     serve.set_defaults(run=_serve)
 
     new = commands.add_parser("new", parents=[_common(argparse.SUPPRESS)], help="create a new site in DIR")
@@ -124,6 +132,8 @@ def _config(args: argparse.Namespace, root: Path):
     config = load_config(root)
     if getattr(args, "base_url", None):
         config = config.with_base_url(args.base_url)
+    if getattr(args, "drafts", False) or getattr(args, "future", False):
+        config = replace(config, drafts=getattr(args, "drafts", False), future=getattr(args, "future", False))
     return config
 
 
@@ -141,6 +151,8 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     from briefing.build import build_site
 
     result = build_site(_config(args, root), progress=sys.stderr.isatty())
+    if result.held:
+        print(result.held)
     print(result.summary_line())
     return 0
 

@@ -38,6 +38,10 @@ class Config:
     # Where caches, staging and locks live; `briefing serve` uses its own so it never
     # disturbs public/ or a build running beside it. Not a TOML key.
     state_dir: str = ".briefing-cache"
+    # What a build publishes beyond live entries (`--drafts`, `--future`; `serve` shows
+    # drafts). Not TOML keys: a published site should not depend on a forgotten setting.
+    drafts: bool = False
+    future: bool = False
     # Keys seen in the file, so errors can point at a line.
     source_text: str = field(default="", repr=False, compare=False)
 
@@ -79,7 +83,11 @@ class Config:
         return _validated(replace(self, base_url=_normalise_base_url(base_url, self, "--base-url")))
 
 
-_EDITABLE = {f.name: f for f in fields(Config) if f.name not in {"root", "source_text", "state_dir"}}
+_EDITABLE = {
+    f.name: f
+    for f in fields(Config)
+    if f.name not in {"root", "source_text", "state_dir", "drafts", "future"}
+}
 _TYPES: dict[str, type] = {"page_size": int, "feed_size": int, "related_count": int, "allow_html": bool}
 
 

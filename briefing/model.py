@@ -43,6 +43,12 @@ class Entry:
     image: Image | None
     digest: str
     body_key: str = ""  # hash of the body (and allow_html): the rendered HTML's cache key
+    # Publishing (see publish.py): a draft is shown only by `build --drafts` and `serve`;
+    # an entry is published from `published` until `expires`; `aliases` are old slugs
+    # whose URLs redirect to it.
+    draft: bool = False
+    expires: datetime | None = None
+    aliases: tuple[str, ...] = ()
 
     @property
     def path(self) -> Path:

@@ -59,6 +59,7 @@ def preview_config(config: Config, bind: str, port: int) -> Config:
         base_url=f"http://{host}:{port}{base_path}",
         output_dir=SERVE_ROOT.format(port=port) + base_path.rstrip("/"),
         state_dir=SERVE_STATE.format(port=port),
+        drafts=True,  # an editor previews drafts too; pages mark them "Draft"
     )
 
 
@@ -89,15 +90,18 @@ def free_port(bind: str, wanted: int) -> int:
 class _Rebuilder:
     """What the watcher calls on a save: never raises, remembers the error for the overlay."""
 
-    def __init__(self, root: Path, bind: str, port: int, ingest: bool, holder: CacheHolder) -> None:
+    def __init__(
+        self, root: Path, bind: str, port: int, ingest: bool, holder: CacheHolder, future: bool = False
+    ) -> None:
         self.root, self.bind, self.port, self.ingest = root, bind, port, ingest
         self.holder = holder
+        self.future = future
         self.__name__ = "ingest and build" if ingest else "build"
 
     def __call__(self) -> None:
         started = time.perf_counter()
         try:
-            config = load_config(self.root)
+            config = replace(load_config(self.root), future=self.future)
             if self.ingest:
                 from briefing.ingest import ingest_site
 
@@ -221,10 +225,13 @@ def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
     # livereload drops a reload that comes within 3 s of the previous one; edits don't wait.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     server = _PreviewServer(watcher=watcher)
-    build_only = _Rebuilder(config.root, bind, port, ingest=False, holder=holder)
+    build_only = _Rebuilder(config.root, bind, port, ingest=False, holder=holder, future=config.future)
     for watched in ("content", "themes", "static", "briefing.toml", "entities.yml"):
         server.watch(str(config.root / watched), build_only)
-    server.watch(str(config.root / "seeds"), _Rebuilder(config.root, bind, port, ingest=True, holder=holder))
+    server.watch(
+        str(config.root / "seeds"),
+        _Rebuilder(config.root, bind, port, ingest=True, holder=holder, future=config.future),
+    )
     print(f"serving {preview.base_url} (Ctrl+C to stop)", flush=True)
     ioloop.IOLoop.current().add_callback(save_when_idle, holder)
     try:

@@ -189,11 +189,15 @@ def _to_record(entry: Entry, body_key: str) -> tuple:
         image,
         body_key,
         entry.digest,
+        entry.draft,
+        entry.expires.isoformat() if entry.expires else None,
+        entry.aliases,
     )
 
 
 def _from_record(file: str, record: tuple) -> Entry:
-    slug, title, published, summary, tags, entities, source, image, body_key, digest = record
+    slug, title, published, summary, tags, entities, source, image, body_key, digest, *publishing = record
+    draft, expires, aliases = publishing
     # The Markdown source is not kept: its HTML is cached under body_key.
     return Entry(
         file=file,
@@ -208,4 +212,7 @@ def _from_record(file: str, record: tuple) -> Entry:
         image=Image(*image) if image else None,
         digest=digest,
         body_key=body_key,
+        draft=draft,
+        expires=datetime.fromisoformat(expires) if expires else None,
+        aliases=tuple(aliases),
     )

@@ -78,6 +78,15 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
     source = metadata.get("source")
     if source is not None and not isinstance(source, str):
         raise fail("source", "source must be a file name", "e.g. source: article.txt")
+    draft = metadata.get("draft", False)
+    if not isinstance(draft, bool):
+        raise fail(
+            "draft",
+            f"draft must be true or false, not {draft!r}",
+            "write draft: true to hold it back, or remove the line to publish it",
+        )
+    expires = metadata.get("expires")
+    expires_at = None if expires is None else _published(expires, tz, fail, "expires")
     return Entry(
         file=str(path),
         slug=slug,
@@ -90,6 +99,9 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
         source=source,
         image=_image(metadata.get("image"), fail),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:20],
+        draft=draft,
+        expires=expires_at,
+        aliases=_aliases(metadata.get("aliases", []), text, path),
     )
 
 
@@ -104,10 +116,10 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _published(value: object, tz: ZoneInfo, fail) -> datetime:
-    hint = "write an ISO date such as date: 2024-03-01 or 2024-03-01T09:30:00Z"
+def _published(value: object, tz: ZoneInfo, fail, key: str = "date") -> datetime:
+    hint = f"write an ISO date such as {key}: 2024-03-01 or 2024-03-01T09:30:00Z"
     if value is None:
-        raise fail("date", "has no date", hint)
+        raise fail(key, "has no date", hint)
     if isinstance(value, str):
         try:
             value = (
@@ -116,20 +128,20 @@ def _published(value: object, tz: ZoneInfo, fail) -> datetime:
                 else date.fromisoformat(value.strip())
             )
         except ValueError:
-            raise fail("date", f"date {value!r} is not a date", hint) from None
+            raise fail(key, f"{key} {value!r} is not a date", hint) from None
     try:
         if isinstance(value, datetime):
             published = value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
         elif isinstance(value, date):
             published = datetime.combine(value, time(), tzinfo=tz)
         else:
-            raise fail("date", f"date {value!r} is not a date", hint)
+            raise fail(key, f"{key} {value!r} is not a date", hint)
         published.timestamp()  # entries sort by it: it must exist in UTC too
     except OverflowError:
         # 0001-01-01T00:00+05:00 is a year-0 time in UTC: Python's datetime cannot hold it.
         raise fail(
-            "date",
-            f"date {value} is out of range in the site's time zone",
+            key,
+            f"{key} {value} is out of range in the site's time zone",
             "use a date between the years 1 and 9999",
         ) from None
     return published
@@ -148,6 +160,48 @@ def _names(value: object, key: str, fail) -> tuple[str, ...]:
     for name in value:
         seen.setdefault(" ".join(name.split()), None)
     return tuple(seen)
+
+
+def _aliases(value: object, text: str, path: Path) -> tuple[str, ...]:
+    """Old slugs of the entry (`aliases: [old-slug]`); `briefings/old-slug/` is accepted too."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ContentError(
+            "aliases must be a list of old slugs",
+            path,
+            _key_line(text, "aliases"),
+            hint="write aliases: [old-slug, other-old-slug]",
+        )
+    found: dict[str, None] = {}
+    for item in value:
+        alias = (
+            item.strip().strip("/").removeprefix("briefings/").strip("/") if isinstance(item, str) else item
+        )
+        if not isinstance(alias, str) or not SLUG_PATTERN.fullmatch(alias) or ".." in alias:
+            raise ContentError(
+                f"alias {item!r} is not a slug",
+                path,
+                alias_line(text, str(item)),
+                hint="an alias is an old slug of this entry, e.g. aliases: [s-400-deliveries]",
+            )
+        found.setdefault(alias, None)
+    return tuple(found)
+
+
+def alias_line(text: str, alias: str) -> int | None:
+    """The line of `alias` in the entry's aliases (its own `- item` line, or the key's)."""
+    start = _key_line(text, "aliases")
+    if start is None:
+        return None
+    lines = text.split("\n")
+    for number in range(start, min(len(lines), start + 200) + 1):
+        line = lines[number - 1]
+        if number > start and line and not line.startswith((" ", "-", "\t")):
+            break
+        if alias in line:
+            return number
+    return start
 
 
 def _image(value: object, fail) -> Image | None:

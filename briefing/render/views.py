@@ -50,6 +50,7 @@ def card(site: Site, entry: Entry) -> dict:
         "summary": entry.summary,
         "credit": entry.image.credit if entry.image else "",
         "tags": [tag_link(site, name) for name in entry.tags],
+        "draft": entry.draft,  # shown only by `build --drafts` and `serve`, marked "Draft"
     }
 
 
