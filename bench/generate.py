@@ -2,10 +2,12 @@
 
     python bench/generate.py N DIR
 
-Each article is about 600 words about a few of the countries, people,
-organisations and weapon systems the tagger knows, with a date line spread
-over two years and, on two thirds of them, an image line and a caption with
-a "(Picture source: NAME)" credit. The same N gives the same bytes.
+Each article is about 600 words about a few of some 300 countries, people,
+organisations and weapon systems the tagger knows (popular ones far more
+often, so it gets 3-8 tags), with a date line spread over two years and, on
+two thirds of them, an image line and a caption with a "(Picture source:
+NAME)" credit. A third of its paragraphs carry what real copy does: the odd
+`*`, `_` and `[text](url)`, which ingest escapes. The same N gives the same bytes.
 """
 
 from __future__ import annotations
@@ -15,81 +17,9 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-COUNTRIES = [
-    "Russia",
-    "Turkey",
-    "Ukraine",
-    "Poland",
-    "Germany",
-    "France",
-    "India",
-    "China",
-    "Japan",
-    "South Korea",
-    "Israel",
-    "Iran",
-    "Saudi Arabia",
-    "Egypt",
-    "Brazil",
-    "Australia",
-    "Sweden",
-    "Finland",
-    "Greece",
-    "Pakistan",
-    "Taiwan",
-    "Norway",
-]
-PEOPLE = [
-    "Vladimir Putin",
-    "Recep Tayyip Erdoğan",
-    "Volodymyr Zelensky",
-    "Emmanuel Macron",
-    "Narendra Modi",
-    "Xi Jinping",
-    "Olaf Scholz",
-    "Mark Rutte",
-    "Benjamin Netanyahu",
-    "Lloyd Austin",
-    "Sergei Shoigu",
-    "Rishi Sunak",
-    "Fumio Kishida",
-]
-ORGS = [
-    "NATO",
-    "the European Union",
-    "the United Nations",
-    "Lockheed Martin",
-    "Rheinmetall",
-    "BAE Systems",
-    "Raytheon",
-    "Saab",
-    "Thales",
-    "Baykar",
-    "Aselsan",
-    "Rostec",
-]
-SYSTEMS = [
-    "S-400",
-    "Patriot",
-    "F-35",
-    "Leopard 2",
-    "HIMARS",
-    "Bayraktar TB2",
-    "Su-57",
-    "Rafale",
-    "K9 Thunder",
-    "Iron Dome",
-    "IRIS-T",
-    "NASAMS",
-    "Kalibr",
-    "Iskander",
-    "Eurofighter Typhoon",
-    "T-90",
-    "Abrams",
-    "Javelin",
-    "Gripen",
-    "CAESAR",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from names import COUNTRIES, ORGANISATIONS, PEOPLE, WEAPON_SYSTEMS
+
 VERBS = [
     "signed",
     "announced",
@@ -118,7 +48,7 @@ FILLER = [
     "The ministry did not give a value for the agreement.",
     "Deliveries are due to begin within eighteen months, according to the statement.",
     "Parliament must still approve the budget for the programme.",
-    "The announcement followed months of negotiations between the two governments.",
+    "The announcement followed months of work between the two governments.",
     "Industry sources said local assembly would create several hundred jobs.",
     "Critics warned that the cost could rise once support contracts are added.",
 ]
@@ -133,24 +63,71 @@ PHOTOGRAPHERS = [
 ]
 
 
+# Sentences that carry what real copy does: emphasis, underscores, links and stray
+# asterisks. Seeds are plain text, so ingest escapes them and every body has some.
+MARKUP = [
+    "The ministry's note, titled *Readiness {year}*, set out the plan in detail.",
+    "Its reference, PRG_{n}_{m}, appears in the budget annex.",
+    "The full text is on the [ministry's website](https://www.gov.example/news/{n}).",
+    "Local media, including [the state broadcaster](https://tv.example.org/{n}/{m}), reported the visit.",
+    "**Update:** the figures were revised on Friday.",
+    "Officials called it a _strategic_ step, not a tactical one.",
+    'One official described the schedule as "tight*" (*subject to parliament).',
+    "The file name, {entity}_{n}.pdf, was circulated to journalists.",
+]
+
+# Popular entities recur far more than rare ones, as in news: weight 1/rank.
+ENTITIES = [
+    (name, kind)
+    for kind, names in (
+        ("country", COUNTRIES),
+        ("person", PEOPLE),
+        ("org", ORGANISATIONS),
+        ("system", WEAPON_SYSTEMS),
+    )
+    for name in names
+]
+_ORDER = random.Random(300).sample(ENTITIES, len(ENTITIES))
+_WEIGHTS = [1 / (rank + 1) ** 0.8 for rank in range(len(_ORDER))]
+
+
+def _pick(rng: random.Random, count: int) -> list[tuple[str, str]]:
+    chosen: dict[str, str] = {}
+    while len(chosen) < count:
+        name, kind = rng.choices(_ORDER, _WEIGHTS)[0]
+        chosen.setdefault(name, kind)
+    return list(chosen.items())
+
+
 def article(rng: random.Random, number: int, when: date) -> str:
     country, other = rng.sample(COUNTRIES, 2)
-    person = rng.choice(PEOPLE)
-    org = rng.choice(ORGS)
-    system, second = rng.sample(SYSTEMS, 2)
-    title = f"{country} {rng.choice(VERBS)} {system} {rng.choice(NOUNS)} with {other} ({number})"
+    system = rng.choice(WEAPON_SYSTEMS)
+    mentioned = [(n, k) for n, k in _pick(rng, rng.choice((0, 1, 1, 2))) if n not in (country, other, system)]
+    names = [n for n, _ in mentioned]
+    person = next((n for n, k in mentioned if k == "person"), None)
+    partner = f" with {other}" if rng.random() < 0.5 else ""
+    title = f"{country} {rng.choice(VERBS)} {system} {rng.choice(NOUNS)}{partner} ({number})"
+    who = f"{person} said" if person else "officials said"
     lede = (
-        f"{country} has {rng.choice(VERBS)} a {rng.choice(NOUNS)} for the {system} with "
-        f"{other}, {person} said on {when:%A}, in a move watched closely by {org}."
+        f"{country} has {rng.choice(VERBS)} a {rng.choice(NOUNS)} for the {system}{partner}, "
+        f"{who} on {when:%A}" + (f", in a move watched closely by {', '.join(names)}." if names else ".")
     )
     paragraphs = [lede]
     words = len(lede.split())
     while words < 600:
         sentences = [rng.choice(FILLER) for _ in range(rng.randint(2, 4))]
-        if rng.random() < 0.5:
-            sentences.append(f"The {second} was also mentioned by {person} during the visit.")
-        if rng.random() < 0.3:
-            sentences.append(f"Representatives of {org} attended the meeting in {country}.")
+        if names and rng.random() < 0.6:
+            sentences.append(f"{rng.choice(names)} was also mentioned during the visit to {country}.")
+        if rng.random() < 0.35:
+            sentences.insert(
+                rng.randrange(len(sentences) + 1),
+                rng.choice(MARKUP).format(
+                    year=when.year + rng.randint(1, 6),
+                    n=rng.randint(100, 9999),
+                    m=rng.randint(1, 99),
+                    entity=system.replace(" ", "_"),
+                ),
+            )
         paragraph = " ".join(sentences)
         paragraphs.append(paragraph)
         words += len(paragraph.split())
