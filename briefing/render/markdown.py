@@ -95,6 +95,67 @@ def _install_quick_inline(md: markdown.Markdown) -> None:
     md.treeprocessors.register(_QuickInline(md, triggers), "inline", 20)
 
 
+# Python-Markdown's serializer: "&" becomes "&amp;" unless it starts a character reference.
+_BARE_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+
+
+class _Prose:
+    """Bodies that are only paragraphs of prose, rendered without the parser, to the same HTML.
+
+    Ingest writes a seed as one line per paragraph, with every markup character
+    backslash-escaped: the odd "*", "_" or "[text](url)" of real copy sends a line
+    through every inline pattern of Python-Markdown for nothing (some 5 ms a body,
+    most of a cold build). A body qualifies when each paragraph is one line, blank
+    lines between, and nothing in a line can start a block or an inline pattern:
+    no unescaped markup character, no backslash that escapes nothing, no line that
+    opens a heading, list, quote, definition or fence. Its HTML is then what
+    Python-Markdown makes of it: escapes resolved, "&", "<", ">" as its serializer
+    writes them, "<p>" per line. Anything else returns None and takes the parser;
+    tests/build/test_markdown_prose.py compares the two on any text.
+    """
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        escapable = re.escape("".join(sorted(md.ESCAPED_CHARS)))
+        self._escape = re.compile(r"\\([" + escapable + "])")
+        # What may not be left once the escapes are taken out: markup that can open anywhere
+        # in a line (emphasis, code, links, HTML), a backslash that escapes nothing
+        # (the parser keeps it; rare), and characters the parser normalises (tabs, controls,
+        # its own STX/ETX placeholders).
+        self._markup = re.compile("[`*_\\[\\]<\\\\\x00-\x1f\x7f]")
+        # Line starts that open a block: heading, quote, list, rule, setext underline,
+        # definition, fence, numbered list.
+        self._block = re.compile(r"[#>+\-=:~]|\d+[.)]")
+
+    def html(self, text: str) -> str | None:
+        paragraphs = []
+        after_blank = True
+        for line in text.split("\n"):
+            if not line:
+                after_blank = True
+                continue
+            if (
+                not after_blank  # two lines in one paragraph
+                or line != line.strip()
+                or self._block.match(line)
+                or self._markup.search(self._escape.sub("", line))
+            ):
+                return None
+            after_blank = False
+            line = self._escape.sub(r"\1", line)
+            if "&" in line:
+                line = _BARE_AMP.sub("&amp;", line)
+            if ">" in line:
+                line = line.replace(">", "&gt;")
+            paragraphs.append(f"<p>{line}</p>")
+        return "\n".join(paragraphs)
+
+
+def _prose_applies(md: markdown.Markdown) -> bool:
+    """The prose path is exact only for the Python-Markdown it was checked against: escapes
+    resolved in the tree (UnescapeTreeprocessor, 3.4 on), the pipeline this module sets up."""
+    return "unescape" in md.treeprocessors and "escape" in md.inlinePatterns
+
+
 class MarkdownRenderer:
     """One configured Python-Markdown instance, reset between bodies (reuse is 5x faster)."""
 
@@ -104,10 +165,15 @@ class MarkdownRenderer:
             self._md.preprocessors.deregister("html_block")
             self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_SafeLinks(self._md), "briefing_safe_links", 0)
+        self._prose = _Prose(self._md) if quick and _prose_applies(self._md) else None
         if quick:
             _install_quick_inline(self._md)
 
     def render(self, text: str) -> str:
+        if self._prose is not None:
+            html = self._prose.html(text)
+            if html is not None:
+                return html
         try:
             return self._md.reset().convert(text)
         finally:
