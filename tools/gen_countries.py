@@ -77,7 +77,7 @@ EXTRA = {
     "IL": ["Israeli", "Israelis"],
     "UA": ["Ukrainian", "Ukrainians"],
     "IR": ["Iranian", "Iranians", "Persia"],
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Congolese"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Congolese", "Democratic Republic of Congo"],
     "CG": ["Congo-Brazzaville"],
     "CI": ["Côte d'Ivoire", "Ivorian"],
     "AE": ["UAE", "Emirati"],

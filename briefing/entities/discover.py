@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from briefing.entities import patterns as p
@@ -139,16 +140,23 @@ class _Candidate:
 
 
 def discover(
-    article: Article, registry: Registry, covered: list[Span], places: list[Span] = ()
+    article: Article,
+    registry: Registry,
+    covered: list[Span],
+    places: list[Span] = (),  # type: ignore[assignment]
+    soft: list[Span] = (),  # type: ignore[assignment]
 ) -> list[Found]:
     """Names found by the rules with their mention scores, blocked names left out.
 
     `covered` spans are registry matches; `places` are phrases (places, ordinary phrases)
     that stop a name only when they cover all of it: "Mexico City" is not a person, but
-    "Sofia Brandt" is, though "Sofia" is a capital.
+    "Sofia Brandt" is, though "Sofia" is a capital. `soft` spans (country mentions) do not
+    stop a person's name: "Defence Minister Ibrahim Jordan" is a person, and the tagger
+    then drops the country.
     """
     taken = _Coverage([*covered, *places])
-    people_taken = _Coverage(covered, whole=places)
+    softened = set(soft)
+    people_taken = _Coverage([span for span in covered if span not in softened], whole=places)
     found: dict[str, _Candidate] = {}
     for segment in article.segments:
         if not segment.prose:
@@ -161,7 +169,7 @@ def discover(
             local_people = _Coverage([*people_taken.spans, *spans], whole=people_taken.whole)
         else:
             local, local_people = taken, people_taken
-        for candidate in bodies + _find(text, segment.start, local, local_people):
+        for candidate in bodies + _find(text, segment.start, local, local_people, registry):
             name_key = key(candidate.name)
             if name_key in registry.blocked:
                 continue
@@ -200,27 +208,32 @@ class _Coverage:
         return claimed
 
 
-def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> list[_Candidate]:
+def _find(
+    text: str, offset: int, taken: _Coverage, people_taken: _Coverage, registry: Registry
+) -> list[_Candidate]:
     found: list[_Candidate] = []
     people: set[str] = set()
-    for regex in (p.ROLE_BEFORE, p.HEAD_OF, p.APPOSITION, p.SAID, p.SAID_AFTER):
+    for regex in (p.ROLE_BEFORE, p.HEAD_OF, p.ROLE_APPOSITION, p.APPOSITION, p.SAID, p.SAID_AFTER):
         if not p.may_match(regex, text):
             continue
         for match in regex.finditer(text):
             name = _person(match.group("name"))
             start = offset + match.start("name") + match.group("name").find(name or "")
+            if name and _country_name(name, registry):
+                continue  # "United Kingdom said", "Saudi Arabia had": a country, not a person
             if name and not people_taken.overlaps(start, start + len(name)):
                 people.add(name)
                 found.append(_Candidate(name, "people", start, [name.split()[-1]]))
     acronyms = p.ACRONYM_AFTER.finditer(text) if p.may_match(p.ACRONYM_AFTER, text) else ()
     for match in acronyms:
-        name = _strip_the(match.group("name"))
+        name = _strip_the(match.group("name"), registry.country_words)
         start = offset + match.start("name") + match.group("name").find(name)
         words = name.split()
         if (
             len(words) < 2
             or name in people
             or words[-1] in _CLASS_WORDS
+            or words[-1] in p.LAW_WORDS
             or taken.overlaps(start, start + len(name)) * 2 > len(name)
         ):
             continue
@@ -229,29 +242,38 @@ def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> 
         if not p.may_match(regex, text):
             continue
         for match in regex.finditer(text):
-            name = _strip_the(match.group("name"))
+            name = _strip_the(match.group("name"), registry.country_words)
             start = offset + match.start("name") + match.group("name").find(name)
             words = name.split()
             if (
                 len(words) < 2
                 or all(w in _GENERIC for w in words[:-1])
+                or words[-1] in p.LAW_WORDS
                 or taken.overlaps(start, start + len(name)) * 2 > len(name)
             ):
                 continue
             found.append(_Candidate(name, "organisations", start, [_initials(words)]))
-    described = p.ORG_DESCRIBED.finditer(text) if p.may_match(p.ORG_DESCRIBED, text) else ()
+    described = [
+        match
+        for regex in (p.ORG_DESCRIBED, p.ORG_KIND_AFTER, p.ORG_ROLE_APPOSITION)
+        if p.may_match(regex, text)
+        for match in regex.finditer(text)
+    ]
     for match in described:
-        words = match.group("name").split()
+        words = _strip_the(match.group("name"), registry.country_words).split()
         while words and words[-1] in _NOT_NAME_END:
             words.pop()
         if words and words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
         name = " ".join(words)
-        start = offset + match.start("name")
+        start = offset + match.start("name") + max(0, match.group("name").find(name))
         if (
             not words
             or name in people
-            or (len(words) == 1 and words[0] in p.NOT_PERSON)
+            or any(name in person.split() for person in people)
+            or (len(words) == 1 and (words[0] in p.NOT_PERSON or words[0] in p.NOT_ORG))
+            or words[-1] in p.LAW_WORDS
+            or all(w in registry.country_words for w in words)
             or taken.overlaps(start, start + len(name))
         ):
             continue
@@ -260,8 +282,9 @@ def _find(text: str, offset: int, taken: _Coverage, people_taken: _Coverage) -> 
         if not p.may_match(regex, text):
             continue
         for match in regex.finditer(text):
-            name = " ".join(match.group("name").split())
-            start = offset + match.start("name")
+            raw = " ".join(match.group("name").split())
+            name = _strip_the(raw)
+            start = offset + match.start("name") + len(raw) - len(name)
             if (
                 name.split()[0] in p.NOT_DESIGNATION
                 or p.NOT_DESIGNATION_FORMS.match(name)
@@ -299,36 +322,66 @@ def _state_bodies(text: str, offset: int, taken: _Coverage, registry: Registry) 
     return found
 
 
-def _strip_the(name: str) -> str:
+def _strip_the(name: str, owners: Container[str] = ()) -> str:
+    """A name without the article or preposition before it, nor a country owning it:
+    "Albania's National Cyber Authority" is "National Cyber Authority" (the country is
+    tagged on its own), but "People's Mojahedin Organisation" keeps its first word."""
     words = name.split()
-    while words and words[0] in ("The", "A", "An", "In", "At", "On", "By", "For", "From"):
+    while words and (words[0] in _LEADING or (words[0].endswith(("'s", "’s")) and words[0][:-2] in owners)):
         words = words[1:]
     return " ".join(words)
+
+
+_LEADING = frozenset(
+    "The A An In At On By For From With To Of As And But Or While When After Before If".split()
+)
 
 
 def _person(raw: str) -> str | None:
-    """A person's name from a matched span, or None when it looks like something else."""
+    """A person's name from a matched span, or None when it looks like something else.
+
+    The name is the run of name words at the end of the span: a title or an office may
+    run over several words before it ("Chief Cabinet Secretary Yoshimasa Hayashi", "Under
+    Secretary for Terrorism and Financial Intelligence Jane Doe").
+    """
     words = " ".join(raw.split()).split(" ")
-    # A title may run over several words ("Chief Cabinet Secretary Yoshimasa Hayashi"):
-    # the name starts after the last title word.
-    titles = [i for i, word in enumerate(words) if word in p.TITLES]
-    if titles:
-        words = words[titles[-1] + 1 :]
-    while words and words[0] in p.NOT_PERSON:
-        words = words[1:]
-    named = [w for w in words if not re.fullmatch(p.PARTICLE, w)]
-    if len(named) < 2 or len(words) > 4:
-        return None
-    for word in named:
-        core = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
-        if core in p.NOT_PERSON or not core[:1].isupper() or core.isupper():
-            return None
-        if not any(c.islower() for c in core):
-            return None
     last = words[-1]
     if last.endswith(("'s", "’s")):
         words[-1] = last[:-2]
+    start = len(words)
+    while start > 0 and _name_word(words[start - 1]):
+        start -= 1
+    words = words[start:]
+    while words and (re.fullmatch(p.PARTICLE, words[0]) or re.fullmatch(p.INITIAL, words[0])):
+        words = words[1:]  # a name starts with a name word
+    named = [w for w in words if not re.fullmatch(p.PARTICLE, w) and not re.fullmatch(p.INITIAL, w)]
+    if len(named) < 2 or len(words) > 5:
+        return None
     return " ".join(words)
+
+
+def _country_name(name: str, registry: Registry) -> bool:
+    """Whether a name is a country's, or country words and nothing else."""
+    words = name.split()
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            if " ".join(words[i : i + size]) in registry.country_words:
+                i += size
+                break
+        else:
+            return False
+    return True
+
+
+def _name_word(word: str) -> bool:
+    """A word that may stand inside a person's name: capitalised, not a title or a word of
+    an organisation's name; particles ("bin", "al") and middle initials ("R.") too."""
+    if re.fullmatch(p.PARTICLE, word) or re.fullmatch(p.INITIAL, word):
+        return True
+    if word in p.NOT_PERSON or word in p.TITLES or not word[:1].isupper() or word.isupper():
+        return False
+    return any(c.islower() for c in word)
 
 
 def _initials(words: list[str]) -> str:

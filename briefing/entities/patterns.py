@@ -11,8 +11,10 @@ import re
 # A capitalised word of a name: "Erdoğan", "Jae-il", "O'Brien", "McCarthy".
 NAME = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’]*(?:-[\w'’]+)*"
 PARTICLE = r"(?:bin|ibn|al|el|de|da|do|dos|du|van|von|der|den|di|la|le|abu|ben)"
-# Two to four name words, particles allowed between them.
-FULL_NAME = rf"{NAME}(?:\s+(?:{PARTICLE}\s+)?{NAME}){{1,3}}"
+# A middle initial: "Joseph R. Biden", "Charles Q. Brown".
+INITIAL = r"[A-Z]\."
+# Two to four name words, particles ("bin", "al", "van") and middle initials allowed between.
+FULL_NAME = rf"{NAME}(?:\s+(?:{INITIAL}\s+)?(?:{PARTICLE}\s+){{0,2}}{NAME}){{1,3}}"
 
 ROLES = (
     r"(?:Vice |Deputy )?President|(?:Deputy )?Prime Minister|Chancellor|King|Queen|"
@@ -21,9 +23,12 @@ ROLES = (
     r"Industry|Energy|Security) Minister|Minister(?: of [A-Z][\w-]*(?:(?: and| of)? [A-Z][\w-]*)*)?|"
     r"(?:Defen[cs]e|Foreign|Home|Air Force|Army|Navy) Secretary|Secretary of (?:State|Defen[cs]e|"
     r"War|the (?:Army|Navy|Air Force))|Secretary[- ]General|Under ?secretary|"
-    r"(?:Lieutenant |Major |Brigadier |Lt\.? |Maj\.? |Brig\.? )?(?:General|Gen\.)|"
-    r"(?:Vice |Rear )?(?:Admiral|Adm\.)|(?:Lieutenant |Lt\.? )?(?:Colonel|Col\.)|Major|Captain|"
-    r"Capt\.|Commander|Cmdr\.|(?:Air |Air Chief |Field )?Marshal|Commodore|Sergeant|Sgt\.|"
+    r"(?:Senior |Lieutenant |Major |Brigadier |Lt\.? |Maj\.? |Brig\.? |Lt-|Maj-)?(?:General|Gen\.?)|"
+    r"(?:Vice |Rear |Fleet )?(?:Admiral|Adm\.?)|(?:Lieutenant |Lt\.? )?(?:Colonel|Col\.?)|Major|Captain|"
+    r"Capt\.|Commander|Cmdr\.|(?:Air |Air Chief |Air Vice[- ]|Field )?Marshal|Commodore|Brigadier|"
+    r"(?:Staff |Master |First )?Sergeant|Sgt\.|(?:Chief )?Warrant Officer|Lieutenant|Lt\.|"
+    r"(?:Police |High )?Commissioner|Inspector[- ]General|Attorney[- ]General|Prosecutor[- ]General|"
+    r"Premier|Speaker|Prince|Princess|Sheikha|Imam|Ayatollah|Grand Ayatollah|Cardinal|Patriarch|"
     r"Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Ambassador|Governor|Gov\.|"
     r"Mayor|Director|Chairman|Chairwoman|Chief Executive|CEO|chief executive(?: officer)?|"
     r"chairman|chairwoman|chief of staff|Chief of Staff|chief of the general staff|"
@@ -38,6 +43,21 @@ APPOSITION = re.compile(
     rf"(?<![\w'’.&-])(?P<name>{FULL_NAME}),\s+(?:the |a |an |its |their )?(?:[\w'’-]+\s+){{0,4}}?"
     r"(?:chief executive|CEO|chairman|chairwoman|head|commander|minister|spokesman|"
     r"spokeswoman|spokesperson|president|director|general|ambassador|chief)\b"
+)
+# A role before the name, between commas: "the premier, Jan Novak, said", "its head, Vice
+# Admiral Nils Stensen, told", "the minister of police, Ana Lopes." The role phrase may
+# run on ("of police, national security and correctional services").
+_ROLE_NOUNS = (
+    r"premier|president|prime minister|minister|head|chief|commander|spokesman|spokeswoman|"
+    r"spokesperson|director|director-general|leader|envoy|ambassador|secretary|governor|"
+    r"chairman|chairwoman|chair|founder|co-founder|executive|officer|general|admiral|"
+    r"prosecutor|mayor|king|emir|sultan|chancellor|adviser|advisor|deputy|commissioner|"
+    r"representative|coordinator|negotiator|analyst|researcher|boss|owner|captain"
+)
+ROLE_APPOSITION = re.compile(
+    rf"(?i:\b(?:the|its|his|her|their|a|an|whose)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))"
+    r"(?:\s+(?:of|for|at|in)\s+[^;.()“”\"]{1,90}?)?,\s+"
+    rf"(?P<name>(?:(?:{ROLES})\s+)?{FULL_NAME})(?=\s*,|\s*\.|\s+(?:said|says|told|added|warned|wrote))"
 )
 SAID = re.compile(
     rf"(?<![\w'’.&-])(?P<name>{FULL_NAME})\s+(?:said|says|told|added|stated|announced|"
@@ -57,10 +77,29 @@ ORG_SUFFIX = re.compile(
 _FIRM_WORDS = (
     r"firm|company|carmaker|automaker|maker|manufacturer|contractor|shipbuilder|"
     r"start-up|startup|conglomerate|supplier|giant|subsidiary|insurer|lender|"
-    r"producer|operator|shipyard|consortium|group"
+    r"producer|operator|shipyard|consortium|group|gang|militia|outfit|"
+    r"developer|integrator|shipowner|shipper|carrier|agency|think tank|watchdog"
+)
+# Words for what an organisation is, after its name: "Kership, a joint venture of ...",
+# "Zorya, a state-owned shipyard,".
+_KIND_WORDS = (
+    r"firm|company|companies|shipyard|shipbuilder|consortium|joint venture|group|gang|militia|"
+    r"contractor|manufacturer|maker|start-up|startup|subsidiary|conglomerate|agency|operator|"
+    r"think tank|organisation|organization|coalition|movement|network|alliance|institute"
 )
 ORG_DESCRIBED = re.compile(
-    rf"(?<![\w-])(?:{_FIRM_WORDS})\s+(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}})"
+    rf"(?<![\w-])(?:{_FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?"
+    rf"\s+(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}})"
+)
+ORG_KIND_AFTER = re.compile(
+    rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}}),\s+"
+    rf"(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_KIND_WORDS})\b"
+)
+# "the operator, Athens-based Pelagos Shipping, said": a firm named after the word for it.
+ORG_ROLE_APPOSITION = re.compile(
+    r"(?i:\b(?:the|its|their)\s+(?:ship's\s+|vessel's\s+)?(?:operator|owner|manager|builder|"
+    r"maker|manufacturer|contractor|developer|supplier|shipyard|insurer))"
+    rf",\s+(?:[A-Z][\w-]*-based\s+)?(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}}),"
 )
 ORG_OF = re.compile(
     rf"(?P<name>(?:Ministry|Presidency|Department|Directorate|Agency|Office) of (?:the )?"
@@ -90,21 +129,23 @@ STATE_BODY_NAMES = {
 }
 # "Presidency of Defence Industries (SSB)": a name followed by its acronym.
 ACRONYM_AFTER = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:of\s+|and\s+|for\s+|the\s+|de\s+)*{_ORG_WORD}){{1,7}})"
+    rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:(?:of|and|for|the|de|in|on|at|to|against|del|des|"
+    rf"la|el|du|di|da|der|für|und)\s+)*(?:{_ORG_WORD}|\d{{1,4}})){{1,10}})"
     r"\s+\((?P<acronym>[A-Z][A-Za-z0-9&-]{1,9})\)"
 )
 
 # Weapon designations next to a word that says what the thing is.
 DESIGNATION = (
     r"(?:Type\s\d{2,3}[A-Z]?|[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Z]{0,4}\d?"
-    r"|[A-Z]{1,3}\d{1,4}[A-Z]{0,3}|\d[A-Z]\d{1,3}[A-Z]?|[A-Z][a-z]{2,9}\s\d{1,3}[A-Z]?)"
+    r"|[A-Z]{1,3}\d{1,4}[A-Z]{0,3}(?:-[A-Z]{1,3})?|\d[A-Z]\d{1,3}[A-Z]?|[A-Z][a-z]{2,9}\s\d{1,3}[A-Z]?)"
 )
 SYSTEM_WORDS = (
     r"missiles?|launchers?|fighters?|jets?|frigates?|destroyers?|corvettes?|submarines?|"
     r"tanks?|howitzers?|drones?|UAVs?|UCAVs?|helicopters?|rockets?|systems?|interceptors?|"
     r"bombers?|aircraft|IFVs?|APCs?|radars?|warships?|cruisers?|vessels?|guns?|"
     r"loitering munitions?|armoured vehicles?|armored vehicles?|fighting vehicles?|"
-    r"combat vehicles?|carriers?|trainers?|airlifters?|transports?"
+    r"combat vehicles?|carriers?|trainers?|airlifters?|transports?|underwater vehicles?|AUVs?|UUVs?|"
+    r"USVs?|surface drones?|sonars?|jammers?|decoys?|satellites?|boats?|cutters?|minehunters?"
 )
 WEAPON = re.compile(
     rf"(?<![\w-])(?P<name>{DESIGNATION})(?![\w-])"
@@ -112,7 +153,8 @@ WEAPON = re.compile(
 )
 SHIP_CLASS = re.compile(
     r"(?<![\w'’.&-])(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*-class)\s+(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:frigates?|destroyers?|corvettes?|submarines?|carriers?|cruisers?|ships?|vessels?)\b"
+    r"(?:frigates?|destroyers?|corvettes?|submarines?|carriers?|cruisers?|ships?|vessels?|boats?|"
+    r"cutters?|minehunters?|minesweepers?|icebreakers?|tankers?|oilers?|patrol craft|landing craft)\b"
 )
 
 # Words that end a weapon-like designation match in ordinary prose ("Block 70 fighters").
@@ -188,6 +230,22 @@ Software Analytics Logistics Engineering Armaments Munitions Arms Weapons Optics
 Yards Shipyard Shipyards Motors Machinery Instruments Telecom Communications Satellite Drones
 """
 NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
+# One-word "organisation" names a rule must not take: ordinary capitalised words that
+# follow a word for a firm or group ("the group Monday", "a company Reuters cited").
+NOT_ORG = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+June July August September October November December Today Yesterday Tomorrow Last Next
+It Its This That These Those Such Some Many Most Other Others Several Both Each Every""".split()
+)
+# Last words of a law, treaty or plan's name: never an organisation ("Countering
+# America's Adversaries Through Sanctions Act (CAATSA)", "Open Skies Treaty").
+LAW_WORDS = frozenset(
+    """Act Acts Treaty Treaties Agreement Agreements Accord Accords Convention Conventions
+Protocol Law Laws Bill Charter Directive Regulation Regulations Resolution Code Amendment
+Doctrine Declaration Memorandum Pact Deal Plan Strategy Review Report Initiative Programme
+Program Exercise Drill Drills Operation Framework Arrangement Statute Ordinance Decree
+Roadmap Concept Compact""".split()
+)
 # Words of a title before a name: a found name starts after the last of them.
 TITLES = frozenset(
     """
@@ -212,6 +270,9 @@ _SAID_WORDS = re.compile(
     r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
     r"explained|confirmed|according to)\b"
 )
+_ROLE_APPOSITION_HINT = re.compile(
+    rf"(?i:(?:{_ROLE_NOUNS})(?:\s+(?:of|for|at|in)\s+[^,]{{1,90}}?)?,\s+[A-Z])"
+)
 _OF_WORDS = re.compile(r"(?:Ministry|Presidency|Department|Directorate|Agency|Office) of ")
 
 
@@ -225,12 +286,18 @@ def may_match(regex: re.Pattern[str], text: str) -> bool:
     return hint.search(text) is not None
 
 
-_DESCRIBED_WORDS = re.compile(rf"(?<![\w-])(?:{_FIRM_WORDS})\s+[A-Z]")
+_DESCRIBED_WORDS = re.compile(
+    rf"(?<![\w-])(?:{_FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?\s+[A-Z]"
+)
+_KIND_AFTER_WORDS = re.compile(rf", (?:a|an|the) (?:[\w'’-]+ ){{0,4}}?(?:{_KIND_WORDS})\b")
 _BODY_WORDS = re.compile(r"(?i:ministry|army|navy|air force|armed forces|coast guard)")
 _HINTS: dict[re.Pattern[str], str | re.Pattern[str]] = {
     STATE_BODY: _BODY_WORDS,
     ORG_DESCRIBED: _DESCRIBED_WORDS,
+    ORG_KIND_AFTER: _KIND_AFTER_WORDS,
+    ORG_ROLE_APPOSITION: ", ",
     HEAD_OF: "head of",
+    ROLE_APPOSITION: _ROLE_APPOSITION_HINT,
     APPOSITION: ", ",
     SAID: _SAID_WORDS,
     SAID_AFTER: _SAID_WORDS,

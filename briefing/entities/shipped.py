@@ -37,6 +37,23 @@ def _read(name: str) -> object:
     return yaml.load(source.read_text(encoding="utf-8"), Loader=Loader)
 
 
+def _records(group: str) -> list[dict]:
+    """A group's records: `<group>.yml`, then its themed parts (`<group>-world.yml` ...) in
+    name order, so each file stays a size a reviewer can read."""
+    folder = resources.files("briefing.entities") / "data"
+    names = sorted(
+        entry.name
+        for entry in folder.iterdir()
+        if entry.name.startswith(f"{group}-") and entry.name.endswith(".yml")
+    )
+    found: list[dict] = []
+    for name in (f"{group}.yml", *names):
+        records = _read(name)
+        if isinstance(records, list):
+            found += records
+    return found
+
+
 def _tuple(value: object) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -60,9 +77,7 @@ def entity_from(record: dict, group: str) -> Entity:
 
 @lru_cache(maxsize=1)
 def shipped() -> ShippedData:
-    entities = [
-        entity_from(record, group) for group in ENTITY_GROUPS for record in _read(f"{group}.yml") or []
-    ]
+    entities = [entity_from(record, group) for group in ENTITY_GROUPS for record in _records(group)]
     phrases = (*_tuple(_read("phrases.yml")), *_tuple(_read("places.yml")))
     raw = _read("context.yml") or {}
     context = Context(

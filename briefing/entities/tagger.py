@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.entities.ambiguity import adjectival, apply_expansions, inside_place_name
 from briefing.entities.article import Article, build_article
 from briefing.entities.candidates import find_candidates
 from briefing.entities.context import confirmed, locate, part_of_longer_name
@@ -78,12 +79,22 @@ def tag_article(
     hits = [
         hit for hit in scan(registry.automaton, article.text, article.folded) if not _pronoun(article, hit)
     ]
+    hits = apply_expansions(hits, article, lambda name: _type(registry, name))
     mentions = _resolve(registry, article, hits)
     types = {m.entity: _type(registry, m.entity) for m in mentions}
     # Topic keywords do not claim text: "Defence Industries" may be part of a firm's name.
     covered = [(m.start, m.end) for m in mentions if types[m.entity] != "topics"]
     places = [(h.start, h.end) for h in hits if h.patterns[0].strength == Strength.PHRASE]
-    found = discover(article, registry, covered, places)
+    countries = [(m.start, m.end) for m in mentions if types[m.entity] == "countries"]
+    found = discover(article, registry, covered, places, countries)
+    people_spans = [span for name in found if name.type == "people" for span in name.spans]
+    if people_spans and countries:
+        # A person whose name holds a country's ("Ibrahim Jordan") keeps those words.
+        mentions = [
+            m
+            for m in mentions
+            if types[m.entity] != "countries" or not any(s < m.end and e > m.start for s, e in people_spans)
+        ]
     covered += places
     inside_found = [span for name in found for span in name.spans]
     scores: Counter[str] = Counter()
@@ -132,9 +143,14 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
         if Strength.STRONG in strengths:
             pattern = next(p for p in hit.patterns if p.strength == Strength.STRONG)
             weight = article.segment_at(hit.start).weight
-            mentions.append(Mention(pattern.entity, hit.start, hit.end, weight))
-            if _type(registry, pattern.entity) == "organisations":
+            group = _type(registry, pattern.entity)
+            if group == "organisations":
                 mentions += _countries_inside(registry, hit, weight)
+                if adjectival(article, hit.start, hit.end, pattern.alias):
+                    continue
+            elif group == "countries" and inside_place_name(article, hit.start, hit.end):
+                continue
+            mentions.append(Mention(pattern.entity, hit.start, hit.end, weight))
         elif Strength.SURNAME in strengths:
             surnames.append(hit)
         else:
@@ -156,7 +172,13 @@ def _countries_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention
     """A country named inside an organisation's name ("US Army", "Israel Aerospace
     Industries") is mentioned too; places and phrases never are."""
     found = []
-    for inner in hit.inside:
+    reach = -1
+    # Only the longest names inside: "Democratic Republic of the Congo" inside a mission's
+    # name, not also the "Republic of the Congo" inside that.
+    for inner in sorted(hit.inside, key=lambda h: (h.start, h.start - h.end)):
+        if inner.end <= reach:
+            continue
+        reach = inner.end
         strong = [p.entity for p in inner.patterns if p.strength == Strength.STRONG]
         if strong and _type(registry, strong[0]) == "countries":
             found.append(Mention(strong[0], inner.start, inner.end, weight))

@@ -24,13 +24,13 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 SEEDS = {
     "seeds/b.txt": (
-        "Orvane Marine wins Baltic Sentry patrol boat order\n\n"
-        "Finland ordered patrol boats from Orvane Marine for Baltic Sentry, "
+        "Orvane Marine wins Harbour Lantern patrol boat order\n\n"
+        "Finland ordered patrol boats from Orvane Marine for Harbour Lantern, "
         "the NATO mission, Defence Minister Antti Häkkänen said.\n"
     ),
     "seeds/c.txt": (
-        "Estonia joins Baltic Sentry\n\n"
-        "Estonia sent a ship to Baltic Sentry. Orvane Marine will maintain it.\n"
+        "Estonia joins Harbour Lantern\n\n"
+        "Estonia sent a ship to Harbour Lantern. Orvane Marine will maintain it.\n"
     ),
 }
 
@@ -46,7 +46,7 @@ def test_entities_command_lists_counts_and_candidates(site):
     assert "  1  S-400" in lines and "  1  Vladimir Putin" in lines
     assert "  1  Finland" in lines and "  1  NATO" in lines
     candidates = lines[next(i for i, line in enumerate(lines) if line.startswith("Candidates")) :]
-    assert "  2  Baltic Sentry" in candidates
+    assert "  2  Harbour Lantern" in candidates
     assert "  2  Orvane Marine" in candidates
 
 
@@ -55,13 +55,13 @@ def test_entities_command_uses_the_site_registry(site):
         {
             **SEEDS,
             "briefing.toml": 'title = "Test"\n',
-            "entities.yml": "add:\n  - {name: Baltic Sentry, type: organisations}\n",
+            "entities.yml": "add:\n  - {name: Harbour Lantern, type: organisations}\n",
         }
     )
     assert run_cli("--site", str(root), "ingest").returncode == 0
     out = run_cli("--site", str(root), "entities").stdout
-    assert "Organisations" in out and "  2  Baltic Sentry" in out.split("Candidates")[0]
-    assert "Baltic Sentry" not in out.split("Candidates")[1]
+    assert "Organisations" in out and "  2  Harbour Lantern" in out.split("Candidates")[0]
+    assert "Harbour Lantern" not in out.split("Candidates")[1]
 
 
 def test_entities_command_on_an_empty_site(site):

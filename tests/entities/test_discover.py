@@ -118,10 +118,10 @@ def test_organisation_by_institutional_suffix(tag):
 def test_state_bodies_the_registry_lacks(tag):
     tagging = tag(
         "Deal",
-        "The Romanian defence ministry signed it. Ghana's air force and the "
+        "The Mongolian defence ministry signed it. Ghana's air force and the "
         "Kenyan Army took part. French Armed Forces Minister Sébastien Lecornu spoke.",
     )
     organisations = set(tagging.entities["organisations"])
-    assert {"Romanian Ministry of Defence", "Ghanaian Air Force", "Kenyan Army"} <= organisations
+    assert {"Mongolian Ministry of Defence", "Ghanaian Air Force", "Kenyan Army"} <= organisations
     assert not any(name.startswith("French") for name in organisations)  # a title, not a body
-    assert {"Romania", "Ghana", "Kenya", "France"} <= set(tagging.entities["countries"])
+    assert {"Mongolia", "Ghana", "Kenya", "France"} <= set(tagging.entities["countries"])

@@ -5,13 +5,13 @@ from __future__ import annotations
 from briefing.entities.report import build_report, format_report
 
 FIRST = (
-    "Kalashnikov Concern and Baltic Sentry",
-    "Poland and Estonia joined Baltic Sentry patrols, while Orvane Marine built boats.\n\n"
+    "Kalashnikov Concern and Harbour Lantern",
+    "Poland and Estonia joined Harbour Lantern patrols, while Orvane Marine built boats.\n\n"
     "Orvane Marine said deliveries start soon. Volodymyr Zelensky welcomed it.",
 )
 SECOND = (
-    "Baltic Sentry grows",
-    "Finland joined Baltic Sentry. Orvane Marine won another order.\n\nPoland hosted the talks.",
+    "Harbour Lantern grows",
+    "Finland joined Harbour Lantern. Orvane Marine won another order.\n\nPoland hosted the talks.",
 )
 
 
@@ -36,7 +36,7 @@ def test_candidates_recur_and_are_unknown(registry):
     docs = [_doc([], {}, *FIRST), _doc([], {}, *SECOND)]
     report = build_report(docs, registry)
     names = dict(report.candidates)
-    assert names.get("Baltic Sentry") == 2
+    assert names.get("Harbour Lantern") == 2
     assert names.get("Orvane Marine") == 2
     # Known entities and names seen in one entry only are not candidates.
     assert "Poland" not in names and "Volodymyr Zelensky" not in names
@@ -60,7 +60,7 @@ def test_format_is_plain_and_deterministic(registry):
     assert "Countries (2)" in lines
     assert "  2  Poland" in lines and "  1  Finland" in lines
     assert any(line.startswith("Candidates:") for line in lines)
-    assert "  2  Baltic Sentry" in lines
+    assert "  2  Harbour Lantern" in lines
     assert "entities.yml" in text
 
 
@@ -73,8 +73,8 @@ def test_empty_site(registry):
 def test_markdown_is_read_as_text(registry):
     body = (
         "**Orvane Marine** built [the boats](https://example.com/boats) "
-        "for _Baltic Sentry_.\n\n![Orvane Marine yard](yard.jpg)"
+        "for _Harbour Lantern_.\n\n![Orvane Marine yard](yard.jpg)"
     )
     docs = [_doc([], {}, "One", body), _doc([], {}, "Two", body)]
     names = dict(build_report(docs, registry).candidates)
-    assert names.get("Orvane Marine") == 2 and names.get("Baltic Sentry") == 2
+    assert names.get("Orvane Marine") == 2 and names.get("Harbour Lantern") == 2
