@@ -7,7 +7,6 @@ each Job carries a `make` the build runs for the outputs whose fingerprint chang
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import marshal
 from collections import defaultdict
@@ -86,13 +85,11 @@ def plan_outputs(
     )
     jobs.append(Job("robots.txt", fingerprint(shared, "robots"), lambda: sitemap.robots(config)))
     jobs.append(Job(".nojekyll", fingerprint(shared, "nojekyll"), lambda: b""))
-    shards = search.build_shards(
-        [(terms[e.slug][0].split(), terms[e.slug][1].split()) for e in site.entries[::-1]]
-    )
+    files, kept = search.index_files(site, terms)
     cache.shards.clear()
-    for name, shard in shards.items():
+    for name, shard in kept.items():
         cache.shards[name] = shard
-    jobs += _search_jobs(site, shards)
+    jobs += [_search_job(f) for f in files]
     for file, source in theme.static_files().items():
         jobs.append(_static_job(file, source))
     seen: dict[str, Job | PageOutput] = {}
@@ -152,36 +149,8 @@ def _photo_jobs(config: Config, entry: Entry) -> list[Job]:
     ]
 
 
-def _search_jobs(
-    site: Site,
-    shards: dict[str, dict[str, list[int]]],
-    only_shards: set[str] | None = None,
-    only_docs: set[int] | None = None,
-) -> list[Job]:
-    """The search index's files; ids run oldest first so a new entry only appends."""
-    oldest_first = site.entries[::-1]
-    jobs = [
-        Job(f"search/terms/{name}.json", fingerprint("", shard), lambda s=shard: search.shard_json(s))
-        for name, shard in sorted(shards.items())
-        if only_shards is None or name in only_shards
-    ]
-    size = search.DOCS_PER_FILE
-    for start in range(0, len(oldest_first), size):
-        if only_docs is not None and start // size not in only_docs:
-            continue
-        rows = [
-            [urls.entry(e.slug), e.title, e.day.isoformat(), e.summary, list(e.tags)]
-            for e in oldest_first[start : start + size]
-        ]
-        jobs.append(
-            Job(
-                f"search/docs/{start // size}.json", fingerprint("", rows), lambda r=rows: search.docs_json(r)
-            )
-        )
-    if only_docs is None:
-        count = len(oldest_first)
-        jobs.append(Job("search/meta.json", fingerprint("", "meta", count), lambda: search.meta_json(count)))
-    return jobs
+def _search_job(file: search.SearchFile) -> Job:
+    return Job(file.file, fingerprint("", *file.parts), file.make)
 
 
 def plan_changed(
@@ -247,45 +216,11 @@ def plan_changed(
             if site_feed or job.file.startswith("tags/")
         ]
     # Patch the search postings in place: ids are unchanged because the order is.
-    total = len(site.entries)
-    touched: set[str] = set()
-    patched: dict[str, dict[str, list[int]]] = {}
-
-    def shard_of(term: str) -> dict[str, list[int]]:
-        key = search.shard_key(term)
-        if key not in patched:
-            patched[key] = dict(cache.shards.get(key) or {})
-        touched.add(key)
-        return patched[key]
-
-    for slug in changed:
-        code = (total - 1 - position[slug]) * 2
-        old = previous_terms.get(cache.digests[slug])
-        new = terms[slug]
-        before = {(term, bit) for words, bit in ((old[0], 1), (old[1], 0)) if old for term in words.split()}
-        after = {(term, bit) for words, bit in ((new[0], 1), (new[1], 0)) for term in words.split()}
-        # Only the postings that differ: most edits change a few words, and every shard
-        # touched is a cache bucket to read and a file to write.
-        for term, bit in sorted(before - after):
-            shard = shard_of(term)
-            shard[term] = [c for c in shard[term] if c != code + bit]
-            if not shard[term]:
-                del shard[term]
-        for term, bit in sorted(after - before):
-            shard = shard_of(term)
-            shard[term] = list(shard.get(term, ()))
-            bisect.insort(shard[term], code + bit)
-    emptied = set()
-    for key, shard in patched.items():
-        if shard:
-            cache.shards[key] = dict(sorted(shard.items()))
-        else:
-            del cache.shards[key]
-            emptied.add(key)
-    shards = {key: cache.shards[key] for key in touched - emptied}
-    docs = {(total - 1 - position[slug]) // search.DOCS_PER_FILE for slug in shown_elsewhere}
-    jobs += _search_jobs(site, shards, only_shards=touched - emptied, only_docs=docs)
-    return jobs, sorted([*gone, *(f"search/terms/{key}.json" for key in emptied)])
+    patch = search.changed_index_files(
+        site, terms, previous_terms, cache.digests, cache.shards, changed, shown_elsewhere
+    )
+    jobs += [_search_job(f) for f in patch.files]
+    return jobs, sorted([*gone, *patch.emptied])
 
 
 def _static_job(file: str, source: Path) -> Job:

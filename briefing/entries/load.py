@@ -80,12 +80,12 @@ def load_entries(
         if isinstance(outcome, BriefingError):
             errors.append(outcome)
             continue
-        record, html, strong_weak = outcome
+        record, html, entry_terms = outcome
         name = path.relative_to(config.content_dir).as_posix()
         found[name] = _from_record(str(path), record)
         fresh[name] = (stamps[name], record, _photo_stamp(config.content_dir, record))
         cache.bodies[record[8]] = html
-        cache.terms[record[9]] = strong_weak
+        cache.terms[record[9]] = entry_terms
     if errors:
         errors.sort(key=lambda e: str(e.path))
         for error in errors[1:]:
@@ -112,6 +112,7 @@ def _load_chunk(indices: list[int]) -> list:
     """Worker: parse, validate, render and index some entries; errors are results too."""
     assert _LOAD_CONFIG is not None
     renderer = MarkdownRenderer(allow_html=_LOAD_CONFIG.allow_html)
+    language = search.language_of(_LOAD_CONFIG.language)
     results: list = []
     for i in indices:
         path = _LOAD_WORK[i]
@@ -127,9 +128,11 @@ def _load_chunk(indices: list[int]) -> list:
         html = renderer.render(entry.body)
         image = entry.image
         captions = f"{image.caption}\n{image.alt}" if image else ""
-        strong, weak = search.entry_terms(entry.title, entry.tags, f"{entry.summary}\n{captions}", entry.body)
+        terms = search.entry_terms(
+            entry.title, entry.tags, f"{entry.summary}\n{captions}", entry.body, language
+        )
         record = _to_record(entry, body_key)
-        results.append((record, html, (" ".join(strong), " ".join(weak))))
+        results.append((record, html, tuple(terms)))
     return results
 
 
