@@ -42,7 +42,7 @@ import snowballstemmer  # type: ignore[import-untyped]
 from briefing.render import urls
 
 if TYPE_CHECKING:
-    from briefing.index import Site
+    from briefing.site import Site
 
 DOCS_PER_FILE = 500
 FIELDS = ("body", "summary", "tags", "title")  # a code's low two bits index this
