@@ -35,6 +35,10 @@ class Config:
     related_count: int = 5
     allow_html: bool = False
     output_dir: str = "public"
+    # Story detection (briefing/stories.py): how similar two reports' words must be to be
+    # one story (0-1; near copies always are), and how many days apart they may be.
+    story_threshold: float = 0.33
+    story_days: int = 4
     # Where caches, staging and locks live; `briefing serve` uses its own so it never
     # disturbs public/ or a build running beside it. Not a TOML key.
     state_dir: str = ".briefing-cache"
@@ -88,7 +92,14 @@ _EDITABLE = {
     for f in fields(Config)
     if f.name not in {"root", "source_text", "state_dir", "drafts", "future"}
 }
-_TYPES: dict[str, type] = {"page_size": int, "feed_size": int, "related_count": int, "allow_html": bool}
+_TYPES: dict[str, type] = {
+    "page_size": int,
+    "feed_size": int,
+    "related_count": int,
+    "allow_html": bool,
+    "story_threshold": float,
+    "story_days": int,
+}
 
 
 def load_config(root: Path) -> Config:
@@ -130,6 +141,8 @@ def load_config(root: Path) -> Config:
             continue
         expected = _TYPES.get(key, str)
         ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            ok, value = True, float(value)
         if not ok:
             raise ConfigError(
                 f"'{key}' must be {_describe(expected)}, not {type(value).__name__}",
@@ -149,6 +162,17 @@ def _validated(config: Config) -> Config:
     for key in ("page_size", "feed_size"):
         if getattr(config, key) < 1:
             raise ConfigError(f"'{key}' must be at least 1", path, _line_of(config.source_text, key))
+    if not 0 < config.story_threshold <= 1:
+        raise ConfigError(
+            "'story_threshold' must be above 0 and at most 1",
+            path,
+            _line_of(config.source_text, "story_threshold"),
+            hint="for example story_threshold = 0.33 (higher joins fewer reports)",
+        )
+    if config.story_days < 0:
+        raise ConfigError(
+            "'story_days' must not be negative", path, _line_of(config.source_text, "story_days")
+        )
     if config.related_count < 0:
         raise ConfigError(
             "'related_count' must not be negative", path, _line_of(config.source_text, "related_count")
@@ -203,13 +227,13 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def _describe(kind: type) -> str:
-    return {int: "a whole number", bool: "true or false", str: "a quoted string"}[kind]
+    return {int: "a whole number", float: "a number", bool: "true or false", str: "a quoted string"}[kind]
 
 
 def _example(key: str) -> str:
     default = _EDITABLE[key].default
     if isinstance(default, bool):
         return str(default).lower()
-    if isinstance(default, int):
+    if isinstance(default, int | float):
         return str(default)
     return f'"{default}"'

@@ -49,6 +49,12 @@ class Entry:
     draft: bool = False
     expires: datetime | None = None
     aliases: tuple[str, ...] = ()
+    story: str = ""  # the story it is a report of (briefing/stories.py); its own slug if alone
+    priority: int = 0  # an editor's override of the day's ranking: higher first
+
+    @property
+    def story_id(self) -> str:
+        return self.story or self.slug
 
     @property
     def path(self) -> Path:

@@ -195,12 +195,14 @@ def _to_record(entry: Entry, body_key: str) -> tuple:
         entry.draft,
         entry.expires.isoformat() if entry.expires else None,
         entry.aliases,
+        entry.story,
+        entry.priority,
     )
 
 
 def _from_record(file: str, record: tuple) -> Entry:
-    slug, title, published, summary, tags, entities, source, image, body_key, digest, *publishing = record
-    draft, expires, aliases = publishing
+    slug, title, published, summary, tags, entities, source, image, body_key, digest, *extra = record
+    draft, expires, aliases, story, priority = extra
     # The Markdown source is not kept: its HTML is cached under body_key.
     return Entry(
         file=file,
@@ -218,4 +220,6 @@ def _from_record(file: str, record: tuple) -> Entry:
         draft=draft,
         expires=datetime.fromisoformat(expires) if expires else None,
         aliases=tuple(aliases),
+        story=story,
+        priority=priority,
     )

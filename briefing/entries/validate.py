@@ -87,6 +87,7 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
         )
     expires = metadata.get("expires")
     expires_at = None if expires is None else _published(expires, tz, fail, "expires")
+    story, priority = _story_fields(metadata, slug, fail)
     return Entry(
         file=str(path),
         slug=slug,
@@ -102,7 +103,33 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
         draft=draft,
         expires=expires_at,
         aliases=_aliases(metadata.get("aliases", []), text, path),
+        story=story,
+        priority=priority,
     )
+
+
+def _story_fields(metadata: dict[str, Any], slug: str, fail) -> tuple[str, int]:
+    """`story:` (the story it belongs to; its own slug when empty) and `priority:` (an editor's
+    rank override, higher first). Ingest writes the first; editors may set either."""
+    story = metadata.get("story")
+    if story is None or story == "":
+        story = slug
+    elif not isinstance(story, str) or not SLUG_PATTERN.fullmatch(story.strip()):
+        raise fail(
+            "story",
+            f"story {story!r} must be a story id (the slug of one of its reports)",
+            "e.g. story: s-400-deliveries-begin, or delete the line to make it a story of its own",
+        )
+    priority = metadata.get("priority", 0)
+    if priority is None:
+        priority = 0
+    if isinstance(priority, bool) or not isinstance(priority, int) or abs(priority) > 1000:
+        raise fail(
+            "priority",
+            f"priority {priority!r} must be a whole number from -1000 to 1000",
+            "e.g. priority: 10 puts the story first in its day; priority: -10 last",
+        )
+    return story.strip(), priority
 
 
 def _clean(value: Any) -> Any:

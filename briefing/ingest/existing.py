@@ -26,6 +26,11 @@ class Existing:
     slug: str
     date: str | None
     known_text: str | None  # None when the scan trusted the ingest cache instead of reading
+    story: str | None = None  # its `story:`, kept when ingest writes it again
+
+    def story_or(self, slug: str) -> str:
+        """The story it keeps when its seed is ingested again: its own until the story pass says."""
+        return self.story or slug
 
     @property
     def text(self) -> str:
@@ -50,7 +55,7 @@ def scan_content(
         stat = file_stat(path)
         known = remembered.get(name)
         if known is not None and known[0] == stat:
-            _seen, slug, when, source = known
+            _seen, slug, when, source, story = known
             text = None
         else:
             try:
@@ -67,7 +72,9 @@ def scan_content(
                 raw_date = format_date(raw_date)
             when = str(raw_date) if raw_date else None
             source = source if isinstance(source, str) else None
-        memory.entries[name] = (stat, slug, when, source)
+            story = metadata.get("story")
+            story = story if isinstance(story, str) and story else None
+        memory.entries[name] = (stat, slug, when, source, story)
         taken.add(slug)
         if source is None:
             continue
@@ -79,7 +86,7 @@ def scan_content(
                 shown(by_source[source].path),
             )
             continue
-        by_source[source] = Existing(path, slug, when, text)
+        by_source[source] = Existing(path, slug, when, text, story)
     return by_source, taken, unreadable
 
 

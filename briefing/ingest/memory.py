@@ -28,7 +28,7 @@ class IngestMemory:
 
     path: Path
     registry: str
-    entries: dict[str, tuple] = field(default_factory=dict)  # entry -> (stat, slug, date, source)
+    entries: dict[str, tuple] = field(default_factory=dict)  # entry -> (stat, slug, date, source, story)
     seeds: dict[str, tuple] = field(default_factory=dict)  # seed -> (stat, entry, entry stat, photo)
 
     @classmethod
@@ -51,11 +51,23 @@ class IngestMemory:
         entry = entry_file.relative_to(content_dir).as_posix()
         return known[1] == entry and known[2] == file_stat(entry_file) and known[3] == photo_state(seed)
 
-    def remember(self, seed: Path, synced: tuple[Path, str, str], content_dir: Path) -> None:
+    def remember(self, seed: Path, synced: tuple[Path, str, str], content_dir: Path, story: str) -> None:
         entry, slug, when = synced
         name = entry.relative_to(content_dir).as_posix()
         self.seeds[seed.name] = (file_stat(seed), name, file_stat(entry), photo_state(seed))
-        self.entries[name] = (file_stat(entry), slug, when, seed.name)
+        self.entries[name] = (file_stat(entry), slug, when, seed.name, story)
+
+    def follow(self, entry: Path, story: str, content_dir: Path) -> None:
+        """The story pass rewrote `entry` with `story`: its seed is still in sync with it."""
+        name = entry.relative_to(content_dir).as_posix()
+        known = self.entries.get(name)
+        if known is None:
+            return
+        self.entries[name] = (file_stat(entry), *known[1:4], story)
+        source = known[3]
+        seed = self.seeds.get(source) if source else None
+        if seed is not None and seed[1] == name:
+            self.seeds[source] = (seed[0], name, file_stat(entry), seed[3])
 
     def save(self) -> None:
         try:
@@ -78,7 +90,7 @@ class IngestMemory:
             log.warning("%s: cannot save the ingest cache: %s", shown(self.path), exc.strerror)
 
 
-_MEMORY_FORMAT = 1
+_MEMORY_FORMAT = 2  # 2: entries carry their story
 
 
 def photo_state(seed: Path) -> tuple | None:

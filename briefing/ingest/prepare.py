@@ -15,6 +15,7 @@ from briefing.ingest.parse import RawArticle
 from briefing.ingest.seeds import photo_beside, read_seed
 from briefing.ingest.slugs import make_slug
 from briefing.ingest.transform import entry_fields
+from briefing.stories import StoryFeatures, story_features
 from briefing.ingest.writer import (
     render_entry,
 )
@@ -35,6 +36,7 @@ class Prepared:
     base: str  # the slug its title gives, before numbering
     slug: str | None
     text: str | None
+    features: StoryFeatures  # for story detection (briefing/stories.py), made here on every core
 
 
 def prepare_all(
@@ -72,10 +74,16 @@ def _prepare_chunk(indices: list[int]) -> list[Prepared | BriefingError]:
             text = None
             if slug is not None and photo_beside(seed) is None:
                 metadata, body = entry_fields(
-                    article, tagging, slug=slug, source=seed.name, date=entry_date(existing, article, mtime)
+                    article,
+                    tagging,
+                    slug=slug,
+                    source=seed.name,
+                    date=entry_date(existing, article, mtime),
+                    story=existing.story_or(slug) if existing is not None else slug,
                 )
                 text = render_entry(metadata, body)
-            done.append(Prepared(article, mtime, tagging, base, slug, text))
+            features = story_features(article.title, "\n\n".join(article.paragraphs), tagging.entities)
+            done.append(Prepared(article, mtime, tagging, base, slug, text, features))
         except BriefingError as error:
             done.append(error)  # a result, not a failure of the chunk: the other seeds go on
     return done

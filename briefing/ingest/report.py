@@ -29,3 +29,11 @@ class IngestReport:
             f"{len(self.unchanged)} unchanged, {len(self.kept)} kept (edited by hand), "
             f"{len(self.failed)} failed"
         )
+
+    def restoried(self, path: Path) -> None:
+        """The story pass rewrote `path` with a new `story:`: an update, unless it is new."""
+        if path in self.new or path in self.updated:
+            return
+        if path in self.unchanged:
+            self.unchanged.remove(path)
+        self.updated.append(path)

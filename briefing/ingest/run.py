@@ -8,6 +8,7 @@ into content/ in seed order (sync.py). Reading seeds and their photos is seeds.p
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from briefing.config import Config
 from briefing.display import shown
@@ -18,11 +19,13 @@ from briefing.ingest.memory import IngestMemory
 from briefing.ingest.prepare import prepare_all
 from briefing.ingest.report import IngestReport
 from briefing.ingest.seeds import list_seeds
+from briefing.ingest.story_pass import StoryNote, assign_stories
 from briefing.ingest.sync import sync_entry
 from briefing.ingest.writer import (
     remove_stale_temporaries,
 )
 from briefing.lazy_registry import LazyRegistry, registry_fingerprint
+from briefing.stories import StorySettings
 
 log = logging.getLogger("briefing")
 
@@ -50,17 +53,32 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
         else:
             todo.append(seed)
     prepared = prepare_all(todo, lazy, by_source, taken | unreadable)
+    notes: dict[Path, StoryNote] = {}
     for seed, ready in zip(todo, prepared, strict=True):
         try:
             if isinstance(ready, BriefingError):
                 raise ready
             entry = sync_entry(seed, config, ready, by_source, taken, unreadable, report)
             if entry is not None:
-                memory.remember(seed, entry, config.content_dir)
+                path, slug, when = entry
+                existing = by_source.get(seed.name)
+                story = existing.story_or(slug) if existing is not None else slug
+                memory.remember(seed, entry, config.content_dir, story)
+                notes[path] = StoryNote(slug, when, story, ready.features)
             else:
                 memory.seeds.pop(seed.name, None)
         except BriefingError as error:
             report.failed.append(error)
+    # Last, over all of content/: which entries are reports of one story (stories.py).
+    settings = StorySettings(threshold=config.story_threshold, days=config.story_days)
+    for path in assign_stories(
+        config.content_dir,
+        config.cache_dir,
+        notes,
+        settings,
+        lambda p, s: memory.follow(p, s, config.content_dir),
+    ):
+        report.restoried(path)
     memory.save()
     present = {seed.name for seed in seeds}
     for source, existing in sorted(by_source.items()):

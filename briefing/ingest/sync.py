@@ -56,7 +56,8 @@ def sync_entry(
     if prepared.text is not None and prepared.slug == slug and photo is None:
         text = prepared.text
     else:
-        text = _compose(seed, config, article, prepared.tagging, slug, when, photo)
+        story = existing.story_or(slug) if existing is not None else slug
+        text = _compose(seed, config, article, prepared.tagging, slug, when, photo, story)
 
     if existing is None:
         _write(path, text)
@@ -87,9 +88,10 @@ def _compose(
     slug: str,
     when: str,
     photo: Path | None,
+    story: str,
 ) -> str:
     """The entry's text; a readable photo beside the seed is copied to content/images/."""
-    metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name)
+    metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name, story=story)
     if photo is not None and not _readable_photo(photo):
         log.warning(
             "%s cannot be read as an image, so %s is ingested without it "

@@ -9,7 +9,7 @@ from briefing.ingest.summary import summarise
 
 
 def entry_fields(
-    article: RawArticle, tagging: Tagging, *, slug: str, date: str, source: str
+    article: RawArticle, tagging: Tagging, *, slug: str, date: str, source: str, story: str | None = None
 ) -> tuple[dict[str, object], str]:
     """Front matter in the order an editor reads it, and the escaped body."""
     metadata: dict[str, object] = {
@@ -28,5 +28,7 @@ def entry_fields(
             "caption": article.image.caption,
             "credit": article.image.credit,
         }
+    # Last, so the story pass can set it without moving any other line (briefing/stories.py).
+    metadata["story"] = story or slug
     body = "\n\n".join(escape_markdown(paragraph) for paragraph in article.paragraphs) + "\n"
     return metadata, body

@@ -150,7 +150,10 @@ def test_ingest_writes_nothing_outside_content(seeds):
 
     # content/, and the site's own cache (what ingest saw, so the next run skips it).
     assert sorted(p.name for p in root.iterdir()) == sorted({*listing_before, "content", ".briefing-cache"})
-    assert [p.name for p in (root / ".briefing-cache").iterdir()] == ["ingest.marshal"]
+    assert sorted(p.name for p in (root / ".briefing-cache").iterdir()) == [
+        "ingest.marshal",
+        "stories.marshal",
+    ]
     assert {p.name: p.read_bytes() for p in (root / "seeds").iterdir()} == seeds_before
     assert not [p for p in (root / "content").iterdir() if not p.name.endswith(".md")]
 
