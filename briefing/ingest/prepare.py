@@ -15,12 +15,12 @@ from briefing.ingest.parse import RawArticle
 from briefing.ingest.seeds import photo_beside, read_seed
 from briefing.ingest.slugs import make_slug
 from briefing.ingest.transform import entry_fields
-from briefing.stories import StoryFeatures, story_features
 from briefing.ingest.writer import (
     render_entry,
 )
 from briefing.lazy_registry import LazyRegistry
 from briefing.parallel import iter_chunks
+from briefing.stories import StoryFeatures, story_features
 
 log = logging.getLogger("briefing")
 
