@@ -36,6 +36,7 @@ from briefing.parallel import run_chunks
 from briefing.plan import Job, PageOutput, config_key, fingerprint, plan_changed, plan_outputs
 from briefing.publish import build_now, select_published
 from briefing.related import related_slugs
+from briefing.render.families import check_file_limit
 from briefing.render.templates import find_theme
 from briefing.site import index_site
 
@@ -96,6 +97,7 @@ def build_site(config: Config, *, progress: bool = False, holder: CacheHolder | 
             result = _build(config, cache, progress, save)
         if holder is not None:
             holder.cache, holder.folder, holder.unsaved = cache, config.cache_dir, True
+        check_file_limit(config, result.outputs)
         return result
 
 

@@ -39,6 +39,11 @@ class Config:
     # one story (0-1; near copies always are), and how many days apart they may be.
     story_threshold: float = 0.33
     story_days: int = 4
+    # Output that fits a static host (see render/families.py): warn past max_files, keep
+    # day editions for the newest N days and N pages of each list. 0 is no limit.
+    max_files: int = 0
+    day_editions: int = 0
+    list_pages: int = 0
     # Where caches, staging and locks live; `briefing serve` uses its own so it never
     # disturbs public/ or a build running beside it. Not a TOML key.
     state_dir: str = ".briefing-cache"
@@ -99,6 +104,9 @@ _TYPES: dict[str, type] = {
     "allow_html": bool,
     "story_threshold": float,
     "story_days": int,
+    "max_files": int,
+    "day_editions": int,
+    "list_pages": int,
 }
 
 
@@ -173,10 +181,9 @@ def _validated(config: Config) -> Config:
         raise ConfigError(
             "'story_days' must not be negative", path, _line_of(config.source_text, "story_days")
         )
-    if config.related_count < 0:
-        raise ConfigError(
-            "'related_count' must not be negative", path, _line_of(config.source_text, "related_count")
-        )
+    for key in ("related_count", "max_files", "day_editions", "list_pages"):
+        if getattr(config, key) < 0:
+            raise ConfigError(f"'{key}' must not be negative", path, _line_of(config.source_text, key))
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:

@@ -8,12 +8,11 @@ so the build can skip pages whose view has not changed.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing.model import Edition, Entry, Tag
-from briefing.render import urls
+from briefing.render import families, urls
 from briefing.render.templates import long_date
 from briefing.render.views import (
     card,
@@ -160,7 +159,7 @@ def _paged(
 ) -> list[PageJob]:
     """A list of entries over numbered pages; `extra(number)` adds to each page's view."""
     size = site.config.page_size
-    total = max(1, math.ceil(len(slugs) / size))
+    total = families.list_page_count(site.config, len(slugs))
     jobs = []
     for number in range(1, total + 1):
         if only is not None and number not in only:
@@ -170,7 +169,7 @@ def _paged(
         def view(number: int = number) -> dict:
             chunk = [cards[slug] for slug in slugs[(number - 1) * size : number * size]]
             return {
-                "groups": groups_by_day(chunk),
+                "groups": groups_by_day(chunk, families.day_url(site.config, site.entries)),
                 "pagination": _pagination(base, number, total),
                 **extra(number),
             }
@@ -225,7 +224,7 @@ def tag_index_page(site: Site) -> PageJob:
 
 def edition_pages(site: Site, cards: Cards, only: set[str] | None = None) -> list[PageJob]:
     return [
-        *_editions(site, site.days, cards, urls.day, only),
+        *_editions(site, families.kept_days(site.config, site.entries, site.days), cards, urls.day, only),
         *_editions(site, site.months, cards, urls.month, only),
     ]
 
@@ -266,7 +265,7 @@ def _edition_view(site: Site, editions: list[Edition], i: int, cards: Cards, url
             "count": len(items),
             "month_url": urls.month(edition.start),
         },
-        "groups": groups_by_day(items),
+        "groups": groups_by_day(items, families.day_url(site.config, site.entries)),
         "digest": edition_digest(site, edition.entries) if edition.is_day else None,
         "newer": {"title": newer.key, "url": url_of(newer.start)} if newer else None,
         "older": {"title": older.key, "url": url_of(older.start)} if older else None,
@@ -276,7 +275,7 @@ def _edition_view(site: Site, editions: list[Edition], i: int, cards: Cards, url
 def archive_page(site: Site) -> PageJob:
     def view() -> dict:
         days_by_month: dict[str, list[dict]] = {}
-        for day in site.days:
+        for day in families.kept_days(site.config, site.entries, site.days):
             days_by_month.setdefault(day.key[:7], []).append(
                 {"key": day.key, "url": urls.day(day.start), "count": len(day.entries)}
             )
@@ -287,7 +286,7 @@ def archive_page(site: Site) -> PageJob:
                     "title": long_date(m.start).split(" ", 1)[1],
                     "url": urls.month(m.start),
                     "count": len(m.entries),
-                    "days": days_by_month[m.key],
+                    "days": days_by_month.get(m.key, []),
                 }
                 for m in site.months
             ]

@@ -10,12 +10,13 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import chain
 
 from briefing.config import Config
 from briefing.model import GROUP_LABELS, Entry, Tag
 from briefing.related import TYPE_WEIGHT, Related
-from briefing.render import urls
+from briefing.render import families, urls
 from briefing.render.charts import month_label, months_between, timeline_svg
 from briefing.render.images import variants
 from briefing.site import Site
@@ -62,7 +63,7 @@ def entry_view(site: Site, entry: Entry, body_html: str) -> dict:
             "body_html": body_html,
             "image": image_view(entry) if image else None,
             "source": entry.source or "",
-            "day_url": urls.day(entry.day),
+            "day_url": families.day_url(site.config, site.entries)(entry.day.isoformat()),
             # Ingest's summary is the body's own first sentences: printing both repeats them.
             "summary_in_body": _opens_with(body_html, entry.summary),
         }
@@ -91,12 +92,14 @@ def related_view(site: Site, related: list[Related]) -> list[dict]:
     return [{**link(r.entry), "shared": list(r.shared)} for r in related]  # type: ignore[dict-item]
 
 
-def groups_by_day(cards: list[dict]) -> list[dict]:
-    """Consecutive cards of one day under that day's heading: the edition layout."""
+def groups_by_day(cards: list[dict], day_url: Callable[[str], str] = urls.day_from_iso) -> list[dict]:
+    """Consecutive cards of one day under that day's heading: the edition layout.
+
+    `day_url` links the heading (families.day_url: a left-out day links into its month)."""
     groups: list[dict] = []
     for item in cards:
         if not groups or groups[-1]["day"] != item["day"]:
-            groups.append({"day": item["day"], "url": urls.day_from_iso(item["day"]), "cards": []})
+            groups.append({"day": item["day"], "url": day_url(item["day"]), "cards": []})
         groups[-1]["cards"].append(item)
     return groups
 
