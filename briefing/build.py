@@ -1,44 +1,48 @@
 """The build: content/ + theme + config -> public/, redoing only what changed.
 
-    lock -> load entries (entries/load.py) -> index (site.py) -> plan outputs (plan.py)
-    -> render what changed, on every core (parallel.py) -> commit to public/ (output.py)
+The stages, top-down in `_build`, each a function from typed inputs to typed outputs,
+the previous build's state in and the next one out:
 
-Every output has a fingerprint of everything it is made from; an output
-whose fingerprint matches the last build's, and whose file in public/ is
-untouched, is not rendered again. The result is byte-identical to a clean
-build, which the tests check after each kind of change.
+    previous = load_state()                          cache.py     (or the server's, in memory)
+    loaded = load_entries(config, previous)          entries/load.py, on every core
+    published = select_published(loaded.entries)     publish.py   drafts, embargoes, expiry
+    decision = decide(config, published, previous)   incremental.py: nothing, changed, all
+    site = index_site(config, published)             site.py, related.py
+    plan = plan_build(site, loaded, previous, ...)   plan.py
+    built = render_outputs(plan, stage)              write.py, on every core (parallel.py)
+    stage.commit(...)                                output.py, the one writer of public/
+    save_state(next_state(previous, ..., built))     incremental.py, cache.py
+
+Every output has a fingerprint of everything it is made from; an output whose
+fingerprint matches the last build's, and whose file in public/ is untouched, is
+not rendered again. The result is byte-identical to a clean build, which the tests
+check after each kind of change.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from briefing.cache import (
-    BuildCache,
-    CacheDamaged,
-    fresh_cache,
-    load_cache,
-    save_cache,
-)
+from briefing.cache import BuildState, CacheDamaged, fresh_state, load_state, save_state
 from briefing.config import Config
 from briefing.entries.load import load_entries
 from briefing.entries.validate import check_unique_slugs
 from briefing.errors import BuildError
+from briefing.fingerprint import config_key
+from briefing.incremental import Scope, decide, next_state
 from briefing.lazy_registry import LazyRegistry, registry_fingerprint
-from briefing.output import Stage, open_stage
-from briefing.parallel import run_chunks
-from briefing.plan import Job, PageOutput, config_key, fingerprint, plan_changed, plan_outputs
+from briefing.output import open_stage
+from briefing.parallel import Executor
+from briefing.plan import plan_build
 from briefing.publish import build_now, select_published
-from briefing.related import related_slugs
 from briefing.render.families import check_file_limit
 from briefing.render.templates import find_theme
 from briefing.site import index_site
+from briefing.write import render_outputs
 
 log = logging.getLogger("briefing")
 
@@ -61,133 +65,96 @@ class BuildResult:
 
 
 class CacheHolder:
-    """A build cache kept in memory between builds (by `briefing serve`): no reload per save.
+    """The build state kept in memory between builds (by `briefing serve`): no reload per save.
 
     Builds given a holder leave saving to it: the server saves when the editor pauses
-    and when it stops, so writing the cache does not delay each reload.
+    and when it stops, so writing the cache does not delay each reload. A build that
+    fails leaves the held state as it was (no build changes the state it is given).
     """
 
     def __init__(self) -> None:
-        self.cache: BuildCache | None = None
-        self.folder: Path | None = None
+        self.state: BuildState | None = None
         self.unsaved = False
+
+    def state_for(self, config: Config) -> BuildState | None:
+        state = self.state
+        return state if state is not None and state.folder == config.cache_dir else None
+
+    def keep(self, state: BuildState) -> None:
+        self.state, self.unsaved = state, True
 
     def save(self) -> None:
-        if self.cache is not None and self.unsaved:
-            save_cache(self.cache)
+        if self.state is not None and self.unsaved:
+            self.state = save_state(self.state)
         self.unsaved = False
 
 
-def build_site(config: Config, *, progress: bool = False, holder: CacheHolder | None = None) -> BuildResult:
+def build_site(
+    config: Config,
+    *,
+    progress: bool = False,
+    holder: CacheHolder | None = None,
+    executor: Executor | None = None,
+) -> BuildResult:
+    """Build the site; `executor` runs the stages' parallel work (default: forked workers)."""
     with site_lock(config):
-        kept = holder.cache if holder is not None and holder.folder == config.cache_dir else None
-        if holder is not None:
-            # The last good state goes to disk before this build changes it in memory: a
-            # build that fails drops it, and the next one must start from that state.
-            # (The server saves when the editor pauses, so this is usually done already.)
-            holder.save()
-            holder.cache = None  # a build that fails may leave it half-updated: reload next time
-        save = holder is None
+        kept = holder.state_for(config) if holder is not None else None
         try:
-            cache = kept or load_cache(config.cache_dir)
-            result = _build(config, cache, progress, save)
+            previous = kept or load_state(config.cache_dir)
+            result, state = _build(config, previous, progress, executor)
         except CacheDamaged as exc:
             log.warning("build cache is damaged (%s); rebuilding everything", exc)
-            cache = fresh_cache(config.cache_dir)
-            result = _build(config, cache, progress, save)
-        if holder is not None:
-            holder.cache, holder.folder, holder.unsaved = cache, config.cache_dir, True
+            result, state = _build(config, fresh_state(config.cache_dir), progress, executor)
+        if holder is None:
+            save_state(state)
+        else:
+            holder.keep(state)
         check_file_limit(config, result.outputs)
         return result
 
 
-def _build(config: Config, cache: BuildCache, progress: bool, save: bool) -> BuildResult:
+def _build(
+    config: Config, previous: BuildState, progress: bool, executor: Executor | None
+) -> tuple[BuildResult, BuildState]:
     started = time.perf_counter()
-    previous_terms = cache.terms
     stage = open_stage(config.cache_dir, config.output)
     theme = find_theme(config)
     shared = "\0".join([theme.fingerprint(), config_key(config), registry_fingerprint(config.root)])
-    registry = LazyRegistry(config.root)
-    entries, bodies, terms = load_entries(config, cache, progress)
+    loaded = load_entries(config, previous, progress, executor)
     _phase("load", started)
-    check_unique_slugs(entries)
-    loaded = entries
+    check_unique_slugs(loaded.entries)
     # From here on only what is published this time: drafts, embargoed and expired entries
     # reach no output, and every fingerprint below is of this visible set.
-    published = select_published(entries, config, build_now())
+    published = select_published(loaded.entries, config, build_now())
     entries = published.entries
-    public = config.output
-    untouched = public.is_dir() and _untouched(public, cache.outputs)
-    inputs = fingerprint(shared, sorted((e.slug, e.digest) for e in entries))
-    if inputs == cache.inputs and untouched:
+    decision = decide(config, entries, previous, shared)
+    if decision.scope is Scope.NOTHING:
         # Nothing read differs from what public/ was built from: nothing to write.
-        if save:
-            save_cache(cache)
-        return BuildResult(
-            entries=len(entries),
-            outputs=len(cache.outputs),
-            rendered=0,
-            removed=0,
-            seconds=time.perf_counter() - started,
-            held=published.held_line(),
-        )
-
-    structure = fingerprint(
-        shared,
-        [
-            (e.slug, e.published.isoformat(), e.tags, sorted(e.entities.items()), e.draft)
-            for e in sorted(entries, key=lambda e: e.slug)
-        ],
-    )
-    # What each entry shows in lists, worked out again only for entries whose file changed.
-    cards = {
-        e.slug: cache.cards[e.slug]
-        if cache.digests.get(e.slug) == e.digest and e.slug in cache.cards
-        else fingerprint("", e.title, e.summary, e.image.credit if e.image else "")
-        for e in entries
-    }
-    if structure == cache.structure and untouched:
-        # Same slugs, dates and tags: pagination, editions and related are as they were,
-        # so only the pages that show a changed entry need planning at all.
-        site = index_site(config, entries, related=cache.related, registry=registry)
-        jobs, removed = plan_changed(site, bodies, terms, previous_terms, theme, shared, cache, cards)
-        replace_all = False
-    else:
-        site = index_site(config, entries, registry=registry)
-        _phase("index", started)
-        cache.related = related_slugs(site.related)
-        jobs = plan_outputs(site, bodies, terms, theme, shared, cache)
-        _phase("plan", started)
-        replace_all = not cache.outputs or not public.is_dir()
-        removed = [] if replace_all else sorted(set(cache.outputs) - {j.file for j in jobs})
-
-    known = {} if replace_all else cache.outputs
-    outcomes = _render_into(stage, jobs, known, public, progress)
+        state = next_state(previous, loaded, entries, decision, None, None, None)
+        return _result(entries, state, [], [], started, published.held_line()), state
+    # Same slugs, dates and tags: related briefings are as they were.
+    related = previous.related if decision.scope is Scope.CHANGED else None
+    site = index_site(config, entries, related, LazyRegistry(config.root), executor)
+    _phase("index", started)
+    plan = plan_build(site, loaded, previous, theme, decision)
+    _phase("plan", started)
+    built, written = render_outputs(plan, stage, progress, executor)
     _phase("render", started)
-    written = [job.file for job, (_key, _size, _mtime, wrote) in zip(jobs, outcomes, strict=True) if wrote]
-    stage.commit(written, removed, replace_all)
-    # The stat of each staged file is the stat in public/: committing renames, keeping mtimes.
-    manifest = {job.file: outcome[:3] for job, outcome in zip(jobs, outcomes, strict=True)}
-    if replace_all or structure != cache.structure:
-        cache.outputs = manifest
-    else:
-        cache.outputs.update(manifest)
-        for file in removed:
-            del cache.outputs[file]
-    cache.inputs, cache.structure, cache.cards = inputs, structure, cards
-    cache.digests = {e.slug: e.digest for e in entries}
-    # Held-back entries keep theirs: they come from the cache by stat when they go live.
-    cache.bodies.keep_only({e.body_key for e in loaded})
-    cache.terms.keep_only({e.digest for e in loaded})
-    if save:
-        save_cache(cache)
+    stage.commit(written, plan.removed, decision.replace_all)
+    state = next_state(previous, loaded, entries, decision, built, plan.shards, plan.related)
+    return _result(entries, state, written, plan.removed, started, published.held_line()), state
+
+
+def _result(
+    entries: list, state: BuildState, written: list[str], removed: list[str], started: float, held: str | None
+) -> BuildResult:
     return BuildResult(
         entries=len(entries),
-        outputs=len(cache.outputs),
+        outputs=len(state.outputs),
         rendered=len(written),
         removed=len(removed),
         seconds=time.perf_counter() - started,
-        held=published.held_line(),
+        held=held,
     )
 
 
@@ -218,70 +185,3 @@ def site_lock(config: Config) -> Iterator[None]:
         yield
     finally:
         handle.close()
-
-
-_JOBS: list[Job | PageOutput] = []
-_STAGE: Stage | None = None
-_KNOWN: dict[str, tuple[str, int, int]] = {}
-_PUBLIC = ""
-
-
-def _untouched(public: Path, outputs: dict[str, tuple[str, int, int]]) -> bool:
-    """public/ still holds exactly the files the last build wrote (nobody edited or deleted one)."""
-    if not outputs:
-        return False
-    root = str(public) + os.sep
-    for file, (_fingerprint, size, mtime) in outputs.items():
-        try:
-            stat = os.stat(root + file)
-        except OSError:
-            return False
-        if stat.st_size != size or stat.st_mtime_ns != mtime:
-            return False
-    return True
-
-
-_BUILDER = 0  # the pid of the process whose build this is
-
-
-def _render_into(
-    stage: Stage,
-    jobs: list[Job | PageOutput],
-    known: dict[str, tuple[str, int, int]],
-    public: Path,
-    progress: bool,
-) -> list[tuple[str, int, int, bool]]:
-    """(fingerprint, size, mtime, written) per job: each is rendered unless public/ has it.
-
-    Fingerprints are worked out here, in the workers, as the views they hash are made there.
-    """
-    global _JOBS, _STAGE, _BUILDER, _KNOWN, _PUBLIC
-    _JOBS, _STAGE, _BUILDER, _KNOWN, _PUBLIC = jobs, stage, os.getpid(), known, str(public) + os.sep
-    return run_chunks(_render_chunk, len(jobs), progress, "pages")
-
-
-def _render_chunk(indices: list[int]) -> list[tuple[str, int, int, bool]]:
-    assert _STAGE is not None
-    done = []
-    for i in indices:
-        if os.getpid() != _BUILDER and os.getppid() != _BUILDER:
-            # Our build was killed: stop before writing into the next build's staging folder.
-            raise SystemExit(1)
-        job = _JOBS[i]
-        key = job.key
-        before = _KNOWN.get(job.file)
-        if before is not None and before[0] == key and _unchanged_in_public(job.file, before):
-            done.append((key, before[1], before[2], False))
-            job.forget()
-            continue
-        size, mtime = _STAGE.write(job.file, job.make())
-        done.append((key, size, mtime, True))
-    return done
-
-
-def _unchanged_in_public(file: str, before: tuple[str, int, int]) -> bool:
-    try:
-        stat = os.stat(_PUBLIC + file)
-    except OSError:
-        return False
-    return (stat.st_size, stat.st_mtime_ns) == (before[1], before[2])

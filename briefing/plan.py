@@ -1,23 +1,27 @@
 """What public/ will hold: every output file with the fingerprint of what it is made from.
 
-`plan_outputs` lists them all (a full build); `plan_changed` lists only what an
-edit reaches when no entry's slug, date or tags changed. Nothing here renders:
-each Job carries a `make` the build runs for the outputs whose fingerprint changed.
+`plan_build` plans the scope incremental.decide chose: `plan_outputs` lists every
+output (a full build); `plan_changed` lists only what an edit reaches when no entry's
+slug, date or tags changed. Nothing here renders: each Job carries a `make` the
+render stage runs for the outputs whose fingerprint changed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.cache import MARSHAL_VERSION, BuildCache
+from briefing.cache import BuildState, OutputRecord, RelatedSlugs, Store
 from briefing.config import Config
+from briefing.entries.load import Loaded
 from briefing.errors import BuildError
+from briefing.fingerprint import fingerprint
+from briefing.incremental import Decision, Scope
 from briefing.model import Entry
+from briefing.related import related_slugs
 from briefing.render import feeds, images, search, sitemap, urls
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, load, make_environment, render
@@ -62,15 +66,40 @@ class PageOutput:
         self.page.forget()
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The outputs to make, the files to remove, and what the next state keeps of the plan."""
+
+    jobs: list[Job | PageOutput]
+    removed: list[str]  # files in public/ no output makes any more
+    known: Mapping[str, OutputRecord]  # what public/ holds, to skip outputs it has already
+    shards: Store  # the search shards, for the next state
+    related: RelatedSlugs | None  # worked out by this plan; None: the previous state's hold
+
+
+def plan_build(site: Site, loaded: Loaded, previous: BuildState, theme: Theme, decision: Decision) -> Plan:
+    """The outputs of the scope `decision` chose (CHANGED or ALL)."""
+    bodies = loaded.bodies_by_slug()
+    terms = loaded.terms_by_slug()
+    if decision.scope is Scope.CHANGED:
+        jobs, removed, shards = plan_changed(site, bodies, terms, previous, theme, decision)
+        return Plan(jobs, removed, previous.outputs, shards, related=None)
+    jobs, shards = plan_outputs(site, bodies, terms, theme, decision.shared, previous.shards)
+    known: Mapping[str, OutputRecord] = {} if decision.replace_all else previous.outputs
+    removed = sorted(set(known) - {j.file for j in jobs})
+    return Plan(jobs, removed, known, shards, related=related_slugs(site.related))
+
+
 def plan_outputs(
     site: Site,
-    bodies: dict[str, str],
-    terms: dict[str, tuple[str, str]],
+    bodies: Mapping[str, str],
+    terms: Mapping[str, tuple],
     theme: Theme,
     shared: str,
-    cache: BuildCache,
-) -> list[Job | PageOutput]:
-    """Every file public/ will hold, each with the fingerprint of what it is made from."""
+    shards_before: Store,
+) -> tuple[list[Job | PageOutput], Store]:
+    """Every file public/ will hold, each with the fingerprint of what it is made from,
+    and the search shards for the next state. Two outputs for one file are all reported."""
     config = site.config
     env = make_environment(theme)
     pages = all_pages(site, bodies)
@@ -86,21 +115,24 @@ def plan_outputs(
     jobs.append(Job("robots.txt", fingerprint(shared, "robots"), lambda: sitemap.robots(config)))
     jobs.append(Job(".nojekyll", fingerprint(shared, "nojekyll"), lambda: b""))
     files, kept = search.index_files(site, terms)
-    cache.shards.clear()
-    for name, shard in kept.items():
-        cache.shards[name] = shard
     jobs += [_search_job(f) for f in files]
     for file, source in theme.static_files().items():
         jobs.append(_static_job(file, source))
+    check_one_output_per_file(jobs, config)
+    return jobs, shards_before.with_changes(put=kept, cleared=True)
+
+
+def check_one_output_per_file(jobs: list[Job | PageOutput], config: Config) -> None:
+    """Two outputs for one file would overwrite each other: name every such file at once."""
     seen: dict[str, Job | PageOutput] = {}
-    for job in jobs:
-        if seen.setdefault(job.file, job) is not job:
-            raise BuildError(
-                f"two outputs would be written to {job.file}",
-                config.output,
-                hint="rename the theme's static file or the entry's slug",
-            )
-    return jobs
+    clashes = sorted({job.file for job in jobs if seen.setdefault(job.file, job) is not job})
+    if clashes:
+        shown = ", ".join(clashes[:10]) + (f" and {len(clashes) - 10} more" if len(clashes) > 10 else "")
+        raise BuildError(
+            f"two outputs would be written to {shown}",
+            config.output,
+            hint="rename the theme's static file or the entry's slug",
+        )
 
 
 def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> list[Job]:
@@ -155,33 +187,71 @@ def _search_job(file: search.SearchFile) -> Job:
 
 def plan_changed(
     site: Site,
-    bodies: dict[str, str],
-    terms: dict[str, tuple[str, str]],
-    previous_terms: dict[str, tuple[str, str]],
+    bodies: Mapping[str, str],
+    terms: Mapping[str, tuple],
+    previous: BuildState,
     theme: Theme,
-    shared: str,
-    cache: BuildCache,
-    cards: dict[str, str],
-) -> tuple[list[Job | PageOutput], list[str]]:
-    """The outputs an edit reaches (and the files it empties) when no entry's slug, date or tags changed.
+    decision: Decision,
+) -> tuple[list[Job | PageOutput], list[str], Store]:
+    """The outputs an edit reaches, the files it empties, and the patched search shards,
+    when no entry's slug, date or tags changed.
 
     A changed body reaches its own page and the search index; a changed card
     (title, summary, photo credit) also reaches every page that lists the
     entry: neighbours, entries it is related to, its front page, tag pages,
     editions and feeds. The tests check the result equals a clean build.
     """
+    config, shared = site.config, decision.shared
+    changed = sorted(e.slug for e in site.entries if previous.digests.get(e.slug) != e.digest)
+    shown_elsewhere = {slug for slug in changed if previous.cards.get(slug) != decision.cards[slug]}
+    position = {e.slug: i for i, e in enumerate(site.entries)}
+    reach, site_feed, feed_tags = _reach(site, changed, shown_elsewhere, position, previous.related)
+    env = make_environment(theme)
+    photos = [job for slug in changed for job in _photo_jobs(config, site.entries[position[slug]])]
+    made = {job.file for job in photos}
+    gone = [
+        file
+        for slug in changed
+        for file in previous.outputs
+        if file.startswith(f"images/{slug}-") and file not in made
+    ]
+    jobs: list[Job | PageOutput] = [
+        PageOutput(env, page, shared) for page in changed_pages(site, bodies, reach)
+    ]
+    jobs += photos
+    if site_feed or feed_tags:
+        jobs += [
+            job
+            for job in _feed_jobs(site, shared, only_tags=feed_tags)
+            if site_feed or job.file.startswith("tags/")
+        ]
+    # Patch the search postings in place: ids are unchanged because the order is.
+    patch = search.changed_index_files(
+        site, terms, previous.terms.get, previous.digests, previous.shards.get, changed, shown_elsewhere
+    )
+    jobs += [_search_job(f) for f in patch.files]
+    removed = sorted([*gone, *patch.emptied])
+    return jobs, removed, previous.shards.with_changes(put=patch.put, deleted=patch.deleted)
+
+
+def _reach(
+    site: Site,
+    changed: list[str],
+    shown_elsewhere: set[str],
+    position: dict[str, int],
+    related: RelatedSlugs,
+) -> tuple[Changed, bool, set[str]]:
+    """The pages that list an entry whose card changed; whether the site feed and which
+    tag feeds show one."""
     config = site.config
     size = config.page_size
-    changed = sorted(e.slug for e in site.entries if cache.digests.get(e.slug) != e.digest)
-    shown_elsewhere = {slug for slug in changed if cache.cards.get(slug) != cards[slug]}
-    position = {e.slug: i for i, e in enumerate(site.entries)}
     linked_from: dict[str, set[str]] = defaultdict(set)
     if shown_elsewhere:
-        for slug, items in cache.related.items():
+        for slug, items in related.items():
             for other, _shared in items:
                 linked_from[other].add(slug)
     reach = Changed(entries=set(changed), front=set(), tags=defaultdict(set), editions=set())
-    site_feed = tag_feeds = False
+    site_feed = False
     feed_tags: set[str] = set()
     for slug in sorted(shown_elsewhere):
         entry = site.entries[position[slug]]
@@ -196,44 +266,9 @@ def plan_changed(
             reach.tags[tag.slug].add(at // size + 1)
             if at < config.feed_size:
                 feed_tags.add(tag.slug)
-                tag_feeds = True
-    env = make_environment(theme)
-    photos = [job for slug in changed for job in _photo_jobs(config, site.entries[position[slug]])]
-    made = {job.file for job in photos}
-    gone = [
-        file
-        for slug in changed
-        for file in cache.outputs
-        if file.startswith(f"images/{slug}-") and file not in made
-    ]
-    pages = changed_pages(site, bodies, reach)
-    jobs: list[Job | PageOutput] = [PageOutput(env, page, shared) for page in pages]
-    jobs += photos
-    if site_feed or tag_feeds:
-        jobs += [
-            job
-            for job in _feed_jobs(site, shared, only_tags=feed_tags)
-            if site_feed or job.file.startswith("tags/")
-        ]
-    # Patch the search postings in place: ids are unchanged because the order is.
-    patch = search.changed_index_files(
-        site, terms, previous_terms, cache.digests, cache.shards, changed, shown_elsewhere
-    )
-    jobs += [_search_job(f) for f in patch.files]
-    return jobs, sorted([*gone, *patch.emptied])
+    return reach, site_feed, feed_tags
 
 
 def _static_job(file: str, source: Path) -> Job:
     data = source.read_bytes()
     return Job(file, hashlib.sha256(data).hexdigest()[:24], lambda: data)
-
-
-def config_key(config: Config) -> str:
-    values = [getattr(config, f.name) for f in fields(config) if f.name not in {"root", "source_text"}]
-    return repr(values)
-
-
-def fingerprint(shared: str, *parts: object) -> str:
-    digest = hashlib.sha256(shared.encode())
-    digest.update(marshal.dumps(parts, MARSHAL_VERSION))
-    return digest.hexdigest()[:24]

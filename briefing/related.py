@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.model import Entry, Tag
-from briefing.parallel import run_chunks
+from briefing.parallel import Executor, run_chunks
 
 # A shared weapon system says more about two briefings than a shared country.
 TYPE_WEIGHT = {
@@ -51,17 +51,18 @@ def related_slugs(related: Mapping[str, list[Related]]) -> dict[str, list[tuple[
     return {slug: [(r.entry.slug, r.shared) for r in items] for slug, items in related.items()}
 
 
-def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int) -> dict[str, list[Related]]:
+def compute_related(
+    entries: list[Entry], tags: dict[str, Tag], count: int, executor: Executor | None = None
+) -> dict[str, list[Related]]:
     """Related briefings for every entry, with bounded work per entry, on every core.
 
     Candidates are the WINDOW entries nearest in time on either side within
     each shared tag, so a tag on thousands of entries costs no more than a
     rare one. Score: the weights of shared tags, divided by (1 + years apart).
     """
-    global _RELATED
     index = {e.slug: i for i, e in enumerate(entries)}
     members = {name: [index[e.slug] for e in tag.entries] for name, tag in tags.items()}
-    _RELATED = _RelatedInputs(
+    inputs = RelatedInputs(
         entries=entries,
         days=[e.published.timestamp() / 86400 for e in entries],
         members=members,
@@ -69,7 +70,7 @@ def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int) -> d
         weights={name: TYPE_WEIGHT.get(tag.group, 1.0) for name, tag in tags.items()},
         count=count,
     )
-    rows = run_chunks(_related_chunk, len(entries), False, "related")
+    rows = run_chunks(related_chunk, inputs, len(entries), what="related", executor=executor)
     return {
         entry.slug: [Related(entries[i], shared) for i, shared in row]
         for entry, row in zip(entries, rows, strict=True)
@@ -77,7 +78,9 @@ def compute_related(entries: list[Entry], tags: dict[str, Tag], count: int) -> d
 
 
 @dataclass(frozen=True)
-class _RelatedInputs:
+class RelatedInputs:
+    """What ranking needs, by entry position (newest first): shared by every worker."""
+
     entries: list[Entry]
     days: list[float]
     members: dict[str, list[int]]  # tag -> entry positions, newest first
@@ -86,13 +89,8 @@ class _RelatedInputs:
     count: int
 
 
-_RELATED: _RelatedInputs | None = None
-
-
-def _related_chunk(indices: list[int]) -> list[list[tuple[int, tuple[str, ...]]]]:
+def related_chunk(data: RelatedInputs, indices: Sequence[int]) -> list[list[tuple[int, tuple[str, ...]]]]:
     """Worker: (position, shared tags) of the related briefings of each entry in `indices`."""
-    data = _RELATED
-    assert data is not None
     entries, days, weights, count = data.entries, data.days, data.weights, data.count
     rows = []
     for me in indices:

@@ -9,6 +9,7 @@ from slugify import slugify
 
 from briefing.config import Config
 from briefing.model import GROUP_LABELS, Edition, Entry, Tag
+from briefing.parallel import Executor
 from briefing.related import CachedRelated, Related, compute_related
 
 
@@ -40,6 +41,7 @@ def index_site(
     entries: list[Entry],
     related: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None,
     registry: object | None = None,
+    executor: Executor | None = None,
 ) -> Site:
     """`related`, as `related_slugs` gave it, is reused when no entry's date or tags changed."""
     ordered = sorted(entries, key=lambda e: e.sort_key)
@@ -54,7 +56,7 @@ def index_site(
         registry=registry,
     )
     if related is None:
-        site.related = compute_related(ordered, tags, config.related_count)
+        site.related = compute_related(ordered, tags, config.related_count, executor)
     else:
         site.related = CachedRelated(related, {e.slug: e for e in ordered})
     return site

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from briefing.display import shown
-from briefing.entities import Registry
 from briefing.entries.read import list_entries, read_entry
 from briefing.errors import ContentError
 from briefing.ingest.dates import format_date
@@ -88,9 +87,3 @@ def scan_content(
             continue
         by_source[source] = Existing(path, slug, when, text, story)
     return by_source, taken, unreadable
-
-
-_WORK: list[Path] = []
-_REGISTRY: Registry | None = None
-_BY_SOURCE: dict[str, Existing] = {}
-_TAKEN: set[str] = set()

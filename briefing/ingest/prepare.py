@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from briefing.ingest.writer import (
     render_entry,
 )
 from briefing.lazy_registry import LazyRegistry
-from briefing.parallel import iter_chunks
+from briefing.parallel import Executor, iter_chunks
 from briefing.stories import StoryFeatures, story_features
 
 log = logging.getLogger("briefing")
@@ -39,8 +39,22 @@ class Prepared:
     features: StoryFeatures  # for story detection (briefing/stories.py), made here on every core
 
 
+@dataclass(frozen=True)
+class _PrepareInput:
+    """What every worker reads: the seeds, the registry, content/'s entries and slugs."""
+
+    seeds: list[Path]
+    registry: Registry
+    by_source: dict[str, Existing]
+    taken: set[str]
+
+
 def prepare_all(
-    seeds: list[Path], registry: LazyRegistry, by_source: dict[str, Existing], taken: set[str]
+    seeds: list[Path],
+    registry: LazyRegistry,
+    by_source: dict[str, Existing],
+    taken: set[str],
+    executor: Executor | None = None,
 ) -> Iterator[Prepared | BriefingError]:
     """Each seed read, tagged and composed, or the BriefingError it raised; in seed order.
 
@@ -48,28 +62,25 @@ def prepare_all(
     every core; choosing slugs and writing stay in one process, in seed order, for
     stable results, and overlap the workers as their results stream in.
     """
-    global _WORK, _REGISTRY, _BY_SOURCE, _TAKEN
     if not seeds:
         return iter(())
-    _WORK, _REGISTRY, _BY_SOURCE, _TAKEN = seeds, registry.load(), by_source, set(taken)
-    _REGISTRY.automaton  # noqa: B018 - compiled once here, shared by the forked workers
-    return (
-        item for part in iter_chunks(_prepare_chunk, len(seeds), False, "seeds", size=50) for item in part
-    )
+    shared = _PrepareInput(seeds, registry.load(), by_source, set(taken))
+    shared.registry.automaton  # noqa: B018 - compiled once here, shared by the forked workers
+    parts = iter_chunks(_prepare_chunk, shared, len(seeds), what="seeds", size=50, executor=executor)
+    return (item for part in parts for item in part)
 
 
-def _prepare_chunk(indices: list[int]) -> list[Prepared | BriefingError]:
-    assert _REGISTRY is not None
+def _prepare_chunk(shared: _PrepareInput, indices: Sequence[int]) -> list[Prepared | BriefingError]:
     done: list[Prepared | BriefingError] = []
     for i in indices:
-        seed = _WORK[i]
+        seed = shared.seeds[i]
         try:
             article, mtime = read_seed(seed)
-            tagging = _tag(_REGISTRY, article)
-            existing = _BY_SOURCE.get(seed.name)
+            tagging = _tag(shared.registry, article)
+            existing = shared.by_source.get(seed.name)
             base = make_slug(article.title, fallback=seed.stem)
             slug: str | None = existing.slug if existing is not None else base
-            if existing is None and base in _TAKEN:
+            if existing is None and base in shared.taken:
                 slug = None  # numbered by the parent, which knows every slug taken so far
             text = None
             if slug is not None and photo_beside(seed) is None:

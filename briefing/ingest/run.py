@@ -25,12 +25,15 @@ from briefing.ingest.writer import (
     remove_stale_temporaries,
 )
 from briefing.lazy_registry import LazyRegistry, registry_fingerprint
+from briefing.parallel import Executor
 from briefing.stories import StorySettings
 
 log = logging.getLogger("briefing")
 
 
-def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestReport:
+def ingest_site(
+    config: Config, *, registry: Registry | None = None, executor: Executor | None = None
+) -> IngestReport:
     """Ingest every seed; report per outcome. Never deletes or overwrites an edited entry.
 
     A seed whose file, entry file, photo and the entity registry are all as the
@@ -52,7 +55,7 @@ def ingest_site(config: Config, *, registry: Registry | None = None) -> IngestRe
             report.unchanged.append(by_source[seed.name].path)
         else:
             todo.append(seed)
-    prepared = prepare_all(todo, lazy, by_source, taken | unreadable)
+    prepared = prepare_all(todo, lazy, by_source, taken | unreadable, executor)
     notes: dict[Path, StoryNote] = {}
     for seed, ready in zip(todo, prepared, strict=True):
         try:

@@ -8,7 +8,7 @@ so the build can skip pages whose view has not changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from briefing.model import Edition, Entry, Tag
@@ -110,7 +110,7 @@ class Changed:
     editions: set[str]  # "2024-03-01" and "2024-03"
 
 
-def changed_pages(site: Site, bodies: dict[str, str], changed: Changed) -> list[PageJob]:
+def changed_pages(site: Site, bodies: Mapping[str, str], changed: Changed) -> list[PageJob]:
     cards = Cards(site)
     return [
         *front_pages(site, cards, only=changed.front),
@@ -124,7 +124,7 @@ def changed_pages(site: Site, bodies: dict[str, str], changed: Changed) -> list[
     ]
 
 
-def all_pages(site: Site, bodies: dict[str, str]) -> list[PageJob]:
+def all_pages(site: Site, bodies: Mapping[str, str]) -> list[PageJob]:
     cards = Cards(site)
     return [
         *front_pages(site, cards),
@@ -186,7 +186,7 @@ def front_pages(site: Site, cards: Cards, only: set[int] | None = None) -> list[
     )
 
 
-def entry_pages(site: Site, bodies: dict[str, str], only: set[str] | None = None) -> list[PageJob]:
+def entry_pages(site: Site, bodies: Mapping[str, str], only: set[str] | None = None) -> list[PageJob]:
     def view(e: Entry) -> dict:
         return {
             "entry": entry_view(site, e, bodies[e.slug]),

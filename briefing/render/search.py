@@ -604,44 +604,46 @@ def doc_files(oldest_first: list, only: set[int] | None = None) -> list[SearchFi
 class IndexPatch(NamedTuple):
     files: list[SearchFile]
     emptied: list[str]  # files an edit left empty, to remove
+    put: Shards  # for the build state: shards (and LISTING) the edit changed
+    deleted: set[str]  # and shards it emptied
 
 
 def changed_index_files(
     site: Site,
     terms: Mapping[str, tuple],
-    previous_terms: Mapping[str, tuple],
+    previous_terms: Callable[[str], tuple | None],
     previous_digests: Mapping[str, str],
-    shards: object,
+    read_shard: Callable[[str], dict | None],
     changed: Iterable[str],
     shown_elsewhere: Iterable[str],
 ) -> IndexPatch:
     """The index files an edit reaches when no slug, date or tag changed: patched term shards,
     the docs files of entries whose card changed, and meta.json (which lists the shards).
 
-    `shards` is the build cache's bucket store (shard key -> shard), updated here.
+    `previous_terms` and `read_shard` read the last build's state (entry digest -> terms,
+    shard key -> shard); the shards to keep for the next build come back in the patch.
     """
     language = language_of(site.config.language)
     total = len(site.entries)
     position = {e.slug: i for i, e in enumerate(site.entries)}
     edits = []
     for slug in changed:
-        old = previous_terms.get(previous_digests[slug]) if slug in previous_digests else None
+        old = previous_terms(previous_digests[slug]) if slug in previous_digests else None
         edits.append(
             (total - 1 - position[slug], EntryTerms(*old) if old else None, EntryTerms(*terms[slug]))
         )
-    patch = patch_shards(shards.get, edits, total)  # type: ignore[attr-defined]
-    listing = dict(shards[LISTING])  # type: ignore[index]
-    keys = set(listing["shards"])
-    for key, shard in patch.changed.items():
-        shards[key] = shard  # type: ignore[index]
-        keys.add(key)
-    for key in patch.emptied:
-        del shards[key]  # type: ignore[attr-defined]
-        keys.discard(key)
+    patch = patch_shards(read_shard, edits, total)
+    listing = dict(read_shard(LISTING) or {})
+    keys = set(listing["shards"]) | set(patch.changed)
+    keys -= patch.emptied
     listing["shards"] = sorted(keys)
-    shards[LISTING] = listing  # type: ignore[index]
     files = shard_files(patch.changed)
     numbers = {(total - 1 - position[slug]) // DOCS_PER_FILE for slug in shown_elsewhere}
     files += doc_files(site.entries[::-1], only=numbers)
     files.append(_meta_file(total, language, listing["shards"], listing["aliases"], listing["types"]))
-    return IndexPatch(files, sorted(f"search/terms/{key}.json" for key in patch.emptied))
+    return IndexPatch(
+        files,
+        sorted(f"search/terms/{key}.json" for key in patch.emptied),
+        put={**patch.changed, LISTING: listing},  # type: ignore[dict-item]
+        deleted=patch.emptied,
+    )
