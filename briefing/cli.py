@@ -21,16 +21,16 @@ def main(argv: list[str] | None = None) -> int:
     gc.set_threshold(20_000, 20, 100)
     parser = _parser()
     args = parser.parse_args(argv)
-    for name, default in (("site", None), ("debug", False), ("verbose", False)):
+    for name, default in (("site", None), ("debug", False), ("verbose", False), ("strict", False)):
         if not hasattr(args, name):
             setattr(args, name, default)
-    _setup_logging(args.verbose)
+    warnings = _setup_logging(args.verbose)
     root = Path(args.site).resolve() if args.site else Path.cwd()
     if args.command != "new" and not root.is_dir():
         print(f"error: site folder {args.site} does not exist (check --site)", file=sys.stderr)
         return 1
     try:
-        return args.run(args, root)
+        status = args.run(args, root)
     except BriefingError as error:
         if args.debug:
             raise
@@ -48,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.strict and warnings.count and status == 0:
+        # MkDocs' and Pelican's convention: a warning is a failure where the site must be clean.
+        plural = "warning" if warnings.count == 1 else "warnings"
+        print(f"error: {warnings.count} {plural} with --strict (fix them, or drop --strict)", file=sys.stderr)
+        return 1
+    return status
 
 
 def _common(default: object) -> argparse.ArgumentParser:
@@ -58,6 +64,9 @@ def _common(default: object) -> argparse.ArgumentParser:
     )
     common.add_argument("--debug", action="store_true", default=default, help="show tracebacks of errors")
     common.add_argument("-v", "--verbose", action="store_true", default=default, help="say more")
+    common.add_argument(
+        "--strict", action="store_true", default=default, help="exit with status 1 if there was any warning"
+    )
     return common
 
 
@@ -108,12 +117,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _setup_logging(verbose: bool) -> None:
+def _setup_logging(verbose: bool) -> _WarningCount:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_LevelFormatter())
-    log.handlers[:] = [handler]  # main() may run twice in one process (build.py)
+    warnings = _WarningCount()
+    log.handlers[:] = [handler, warnings]  # main() may run twice in one process (build.py)
     log.setLevel(logging.INFO if verbose else logging.WARNING)
     log.propagate = False
+    return warnings
+
+
+class _WarningCount(logging.Handler):
+    """Counts the warnings a command logs, for --strict (errors fail the command anyway)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:
+            self.count += 1
 
 
 class _LevelFormatter(logging.Formatter):

@@ -7,6 +7,8 @@ exit non-zero without a traceback.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,3 +63,14 @@ class ThemeError(BriefingError):
 
 class BuildError(BriefingError):
     """A build that cannot complete for a reason outside the content."""
+
+
+def raise_all(errors: Sequence[BriefingError]) -> None:
+    """Report every error at once: all but the first logged, one line each, in file order;
+    the first raised (the command line prints it and exits 1). Nothing if there are none."""
+    if not errors:
+        return
+    ordered = sorted(errors, key=lambda e: (str(e.path or ""), e.line or 0, e.message))
+    for error in ordered[1:]:
+        logging.getLogger("briefing").error("error: %s", error)
+    raise ordered[0]

@@ -17,7 +17,7 @@ from pathlib import Path
 from briefing.cache import BuildState, OutputRecord, RelatedSlugs, Store
 from briefing.config import Config
 from briefing.entries.load import Loaded
-from briefing.errors import BuildError
+from briefing.errors import BuildError, raise_all
 from briefing.fingerprint import fingerprint
 from briefing.incremental import Decision, Scope
 from briefing.model import Entry
@@ -126,13 +126,16 @@ def check_one_output_per_file(jobs: list[Job | PageOutput], config: Config) -> N
     """Two outputs for one file would overwrite each other: name every such file at once."""
     seen: dict[str, Job | PageOutput] = {}
     clashes = sorted({job.file for job in jobs if seen.setdefault(job.file, job) is not job})
-    if clashes:
-        shown = ", ".join(clashes[:10]) + (f" and {len(clashes) - 10} more" if len(clashes) > 10 else "")
-        raise BuildError(
-            f"two outputs would be written to {shown}",
-            config.output,
-            hint="rename the theme's static file or the entry's slug",
-        )
+    raise_all(
+        [
+            BuildError(
+                "two outputs would be written to this file",
+                config.output / file,
+                hint="rename the theme's static file or the entry's slug",
+            )
+            for file in clashes
+        ]
+    )
 
 
 def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> list[Job]:

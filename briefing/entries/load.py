@@ -28,7 +28,7 @@ from briefing.cache import (
 from briefing.config import Config
 from briefing.entries.read import list_entry_files, read_entry
 from briefing.entries.validate import entry_from
-from briefing.errors import BriefingError, ContentError
+from briefing.errors import BriefingError, ContentError, raise_all
 from briefing.model import Entry, Image
 from briefing.parallel import Executor, run_chunks
 from briefing.render import images, search
@@ -102,11 +102,7 @@ def load_entries(
         known[name] = KnownEntry(stamps[name], record, _photo_stamp(config.content_dir, record))
         bodies[record.body_key] = html
         terms[record.digest] = entry_terms
-    if errors:
-        errors.sort(key=lambda e: str(e.path))
-        for error in errors[1:]:
-            log.error("error: %s", error)
-        raise errors[0]
+    raise_all(errors)
     entries = [found[name] for name in sorted(found)]
     return Loaded(
         entries=entries,

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from briefing.config import Config
 from briefing.entries.read import read_entry
-from briefing.errors import ContentError
+from briefing.errors import ContentError, raise_all
 from briefing.model import Entry, Image
 
 # A slug names a folder under briefings/: nothing that could climb out or hide.
@@ -268,14 +268,19 @@ def _key_line(text: str, key: str) -> int | None:
 
 
 def check_unique_slugs(entries: list[Entry]) -> None:
-    """Two entries with one slug would overwrite each other's page: name both."""
-    seen: dict[str, Entry] = {}
+    """Two entries with one slug would overwrite each other's page: name every file that
+    reuses a slug, all at once, with the file that has it first."""
+    first: dict[str, Entry] = {}
+    errors = []
     for entry in entries:
-        other = seen.setdefault(entry.slug, entry)
+        other = first.setdefault(entry.slug, entry)
         if other is not entry:
-            raise ContentError(
-                f"slug '{entry.slug}' is also used by {other.path.name}",
-                entry.path,
-                _key_line(entry.path.read_text(encoding="utf-8", errors="replace"), "slug"),
-                hint="give one of them another slug",
+            errors.append(
+                ContentError(
+                    f"slug '{entry.slug}' is also used by {other.path.name}",
+                    entry.path,
+                    _key_line(entry.path.read_text(encoding="utf-8", errors="replace"), "slug"),
+                    hint="give one of them another slug",
+                )
             )
+    raise_all(errors)
