@@ -17,7 +17,9 @@ if __name__ == "__main__":
     site = [
         a
         for i, a in enumerate(args)
-        if a in {"--site", "--debug", "--strict"} or a.startswith("--site=") or (i and args[i - 1] == "--site")
+        if a in {"--site", "--debug", "--strict"}
+        or a.startswith("--site=")
+        or (i and args[i - 1] == "--site")
     ]
     ingest_status = main(["ingest", *site])
     build_status = main(["build", *args])

@@ -354,7 +354,7 @@ def _record_to_disk(record: EntryRecord) -> tuple:
 
 def _record_from_disk(data: tuple) -> EntryRecord:
     image = data[7]
-    return EntryRecord(*data[:7], ImageRecord(*image) if image else None, *data[8:])
+    return EntryRecord._make((*data[:7], ImageRecord._make(image) if image else None, *data[8:]))
 
 
 def _tuple_or_none(value: tuple | None) -> tuple | None:
@@ -388,7 +388,7 @@ def code_fingerprint(package: Path) -> str:
 _CODE: str | None = None
 
 
-def _write(path: Path, data: object) -> None:
+def _write(path: Path, data: Any) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(marshal.dumps(data, MARSHAL_VERSION))
     os.replace(tmp, path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 from dataclasses import fields
+from typing import Any
 
 from briefing.config import Config
 
@@ -12,7 +13,7 @@ from briefing.config import Config
 MARSHAL_VERSION = 2
 
 
-def fingerprint(shared: str, *parts: object) -> str:
+def fingerprint(shared: str, *parts: Any) -> str:
     """`parts` must be plain data (str, numbers, tuples, lists, dicts): what marshal takes."""
     digest = hashlib.sha256(shared.encode())
     digest.update(marshal.dumps(parts, MARSHAL_VERSION))

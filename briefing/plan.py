@@ -12,6 +12,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from briefing.cache import BuildState, OutputRecord, RelatedSlugs, Store
@@ -163,7 +164,7 @@ def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> li
             Job(
                 feed,
                 fingerprint(shared, "tag-atom", title, feed, tag_items),
-                lambda t=title, p=page, f=feed, i=tag_items: feeds.atom(config, t, p, f, i),
+                partial(feeds.atom, config, title, page, feed, tag_items),
             )
         )
     return jobs
@@ -178,7 +179,7 @@ def _photo_jobs(config: Config, entry: Entry) -> list[Job]:
         Job(
             v.file,
             fingerprint("photo", entry.digest, v.file, v.width, v.height, images.QUALITY),
-            lambda v=v: images.resize(source, v),
+            partial(images.resize, source, v),
         )
         for v in images.variants(entry.slug, image.file, image.width, image.height)
     ]

@@ -92,7 +92,7 @@ class RelatedInputs:
 def related_chunk(data: RelatedInputs, indices: Sequence[int]) -> list[list[tuple[int, tuple[str, ...]]]]:
     """Worker: (position, shared tags) of the related briefings of each entry in `indices`."""
     entries, days, weights, count = data.entries, data.days, data.weights, data.count
-    rows = []
+    rows: list[list[tuple[int, tuple[str, ...]]]] = []
     for me in indices:
         entry = entries[me]
         # Shared-tag counts per weight, counted in C, then weighted once per candidate: adding

@@ -135,7 +135,7 @@ def save_when_idle(holder: CacheHolder) -> None:
     _PENDING_SAVE = loop.call_later(IDLE_SAVE_S, holder.save)
 
 
-_PENDING_SAVE = None
+_PENDING_SAVE: object | None = None
 
 
 class _PreviewFiles(StaticFileHandler):
@@ -153,7 +153,7 @@ class _PreviewFiles(StaticFileHandler):
         return False
 
     @classmethod
-    def get_content(cls, abspath: str, start=None, end=None):  # type: ignore[override]
+    def get_content(cls, abspath: str, start=None, end=None):
         data = Path(abspath).read_bytes()
         if abspath.endswith(".html"):
             if STATE.error is not None:

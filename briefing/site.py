@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from slugify import slugify
 
@@ -11,6 +12,15 @@ from briefing.config import Config
 from briefing.model import GROUP_LABELS, Edition, Entry, Tag
 from briefing.parallel import Executor
 from briefing.related import CachedRelated, Related, compute_related
+
+if TYPE_CHECKING:
+    from briefing.entities.model import Entity
+
+
+class EntityLookup(Protocol):
+    """What pages need of the entity registry (a LazyRegistry loads it only if asked)."""
+
+    def get(self, name: str) -> Entity | None: ...
 
 
 @dataclass
@@ -22,7 +32,7 @@ class Site:
     days: list[Edition]  # newest first
     months: list[Edition]
     related: dict[str, list[Related]] = field(default_factory=dict)
-    registry: object | None = None  # anything with .get(name) -> Entity | None; for aliases
+    registry: EntityLookup | None = None  # for aliases
 
     def older(self, entry: Entry) -> Entry | None:
         i = self._position[entry.slug] + 1
@@ -40,7 +50,7 @@ def index_site(
     config: Config,
     entries: list[Entry],
     related: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None,
-    registry: object | None = None,
+    registry: EntityLookup | None = None,
     executor: Executor | None = None,
 ) -> Site:
     """`related`, as `related_slugs` gave it, is reused when no entry's date or tags changed."""

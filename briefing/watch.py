@@ -21,6 +21,7 @@ from livereload.watcher import Watcher
 from tornado import ioloop
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 log = logging.getLogger("briefing")
 
@@ -42,7 +43,7 @@ class EventWatcher(Watcher):
         self._lock = threading.Lock()
         self._changed: set[str] = set()
         self._queued = False
-        self._observer: Observer | None = None
+        self._observer: BaseObserver | None = None
         self._handler: _Forward | None = None
         self._watched: set[str] = set()
         self._polling = False

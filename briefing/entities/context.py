@@ -55,8 +55,8 @@ def locate(text: str, start: int, end: int) -> Around:
     sent_start = para_start
     for match in _SENTENCE_END.finditer(text, para_start, start):
         sent_start = match.end()
-    match = _SENTENCE_END.search(text, end, para_end)
-    sent_end = match.start() + 1 if match else para_end
+    after = _SENTENCE_END.search(text, end, para_end)
+    sent_end = after.start() + 1 if after else para_end
     return Around(text, start, end, (sent_start, sent_end), (para_start, para_end))
 
 

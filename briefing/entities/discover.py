@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 from briefing.entities import patterns as p
@@ -187,7 +187,7 @@ class _Coverage:
     """Spans already claimed by registry matches (and `whole` spans that claim a name only
     when they cover all of it)."""
 
-    def __init__(self, spans: list[Span], whole: list[Span] = ()) -> None:
+    def __init__(self, spans: list[Span], whole: Sequence[Span] = ()) -> None:
         self.spans = sorted(spans)
         self.whole = sorted(whole)
         # Binary search over starts and running maxima of ends: long articles have thousands

@@ -155,7 +155,7 @@ _SERVICE_WORDS = frozenset(
 )
 
 
-def _service_forms(alias: str, places: dict[str, list[str]], words_of: dict[str, str]) -> tuple[str, ...]:
+def _service_forms(alias: str, places: dict[str, list[str]], words_of: Mapping[str, str]) -> tuple[str, ...]:
     """Forms of "Chinese Foreign Ministry" that news writes: "Chinese foreign ministry",
     "China's foreign ministry", "PRC foreign ministry". Lower-case words match any case,
     so these cover the capitalised forms too."""

@@ -181,11 +181,11 @@ def _apply(
         target = key(item.value)
         blocked.add(target)
         phrases.append(item.value)
-        for name, entity in list(entities.items()):
-            if key(name) == target:
-                del entities[name]
+        for canonical, entity in list(entities.items()):
+            if key(canonical) == target:
+                del entities[canonical]
                 continue
             aliases = tuple(a for a in entity.aliases if key(a) != target)
             weak = tuple(a for a in entity.weak if key(a) != target)
             if aliases != entity.aliases or weak != entity.weak:
-                entities[name] = replace(entity, aliases=aliases, weak=weak)
+                entities[canonical] = replace(entity, aliases=aliases, weak=weak)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -30,7 +31,7 @@ class ShippedData:
     context: Context
 
 
-def _read(name: str) -> object:
+def _read(name: str) -> Any:
     source = resources.files("briefing.entities") / "data" / name
     if not source.is_file():
         return None
@@ -59,7 +60,7 @@ def _tuple(value: object) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(str(item) for item in value)  # type: ignore[union-attr]
+    return tuple(str(item) for item in value)  # type: ignore[attr-defined]
 
 
 def entity_from(record: dict, group: str) -> Entity:

@@ -217,8 +217,8 @@ def _weak_mentions(
         if len(entities) != 1 or not segment.prose:
             chosen.append((hit, ""))
             continue
-        entity = registry.get(entities[0])
-        group = entity.type if entity else ""
+        known_entity = registry.get(entities[0])
+        group = known_entity.type if known_entity else ""
         nearby = any(
             m.entity != entities[0]
             and around.sentence[0] <= m.start < around.sentence[1]

@@ -40,9 +40,9 @@ def select_topics(
     if not evidence:
         return Counter()
     by_kind: dict[str, list[str]] = defaultdict(list)
-    for topic in registry.topics:
-        for kind in topic.implied_by:
-            by_kind[kind].append(topic.name)
+    for implied in registry.topics:
+        for kind in implied.implied_by:
+            by_kind[kind].append(implied.name)
     sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(article.text)]
     best: dict[tuple[str, int], int] = {}
     entity_scores: Counter[str] = Counter()

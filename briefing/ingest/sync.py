@@ -104,7 +104,12 @@ def _compose(
         # The entry owns a copy of its photo, so content/ stands alone as the site's source.
         stored = f"images/{slug}{photo.suffix.lower().replace('.jpeg', '.jpg')}"
         _copy_photo(photo, config.content_dir / stored)
-        image_fields = dict(metadata.get("image") or {"alt": article.title, "caption": "", "credit": ""})
+        image = metadata.get("image")
+        image_fields = (
+            dict(image)
+            if isinstance(image, dict) and image
+            else {"alt": article.title, "caption": "", "credit": ""}
+        )
         image_fields["file"] = stored
         metadata["image"] = image_fields
     return render_entry(metadata, body)

@@ -24,7 +24,8 @@ _HASH_LINE = re.compile(rf"^{HASH_KEY}: ([0-9a-f]{{16}})\n", re.MULTILINE)
 
 def render_entry(metadata: dict[str, object], body: str) -> str:
     """Front matter (in the given key order) and body, stamped with its hash."""
-    post = frontmatter.Post(body, **metadata)
+    post = frontmatter.Post(body)
+    post.metadata.update(metadata)
     text = frontmatter.dumps(post, sort_keys=False, width=4096) + "\n"
     closing = text.index("\n---\n", 4) + 1
     stamped = f"{HASH_KEY}: {_digest(text)}\n"

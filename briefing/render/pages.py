@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from briefing.model import Edition, Entry, Tag
 from briefing.render import families, urls
@@ -196,7 +197,7 @@ def entry_pages(site: Site, bodies: Mapping[str, str], only: set[str] | None = N
         }
 
     return [
-        _page(site, urls.entry(e.slug), "entry.html", e.title, lambda e=e: view(e), day=e.day.isoformat())
+        _page(site, urls.entry(e.slug), "entry.html", e.title, partial(view, e), day=e.day.isoformat())
         for e in site.entries
         if only is None or e.slug in only
     ]
@@ -247,7 +248,7 @@ def _editions(
                 url_of(edition.start),
                 "edition.html",
                 title,
-                lambda i=i: _edition_view(site, editions, i, cards, url_of),
+                partial(_edition_view, site, editions, i, cards, url_of),
             )
         )
     return jobs

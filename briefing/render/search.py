@@ -523,7 +523,7 @@ def shard_files(shards: Mapping[str, dict]) -> list[SearchFile]:
 def _tag_infos(site: Site, ids: Mapping[str, int]) -> list[TagInfo]:
     infos = []
     for tag in site.tags.values():
-        entity = site.registry.get(tag.name) if site.registry is not None else None  # type: ignore[attr-defined]
+        entity = site.registry.get(tag.name) if site.registry is not None else None
         # Weak aliases ("Growler") and people's surnames ("Erdogan") find the entity too: a
         # reader typing one means it far more often than the word.
         names = (*entity.aliases, *entity.weak, *entity.surnames) if entity is not None else ()
@@ -644,6 +644,6 @@ def changed_index_files(
     return IndexPatch(
         files,
         sorted(f"search/terms/{key}.json" for key in patch.emptied),
-        put={**patch.changed, LISTING: listing},  # type: ignore[dict-item]
+        put={**patch.changed, LISTING: listing},
         deleted=patch.emptied,
     )

@@ -157,7 +157,7 @@ def entity_profile(site: Site, tag: Tag) -> dict:
         "aliases": aliases,
         "timeline": timeline,
         "chart": timeline_svg(
-            [(t["month"], t["count"]) for t in timeline], f"Briefings mentioning {tag.name} per month"
+            [(m, by_month.get(m, 0)) for m in months], f"Briefings mentioning {tag.name} per month"
         ),
         "companions": [{**tag_link(site, name), "count": count} for name, count in ranked[:COMPANIONS]],
     }
@@ -189,7 +189,12 @@ def image_view(entry: Entry) -> dict:
     """Caption and credit, and, when the entry has a photo, its sizes for srcset."""
     image = entry.image
     assert image is not None
-    view = {"alt": image.alt, "caption": image.caption, "credit": image.credit, "variants": []}
+    view: dict[str, object] = {
+        "alt": image.alt,
+        "caption": image.caption,
+        "credit": image.credit,
+        "variants": [],
+    }
     if image.file:
         made = variants(entry.slug, image.file, image.width, image.height)
         shown = next((v for v in made if v.width >= 960), made[-1])
