@@ -124,7 +124,7 @@ def tree_differences(left: Path, right: Path) -> list[str]:
 
 
 def html_files(public: Path) -> list[Path]:
-    return sorted(p for p in public.rglob("*.html") if "pagefind" not in p.relative_to(public).parts)
+    return sorted(public.rglob("*.html"))
 
 
 def page(public: Path, url: str) -> lxml.html.HtmlElement:

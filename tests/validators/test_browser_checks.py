@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from validated_sites import SAMPLE_SLUG, SAMPLE_WORDS, Output
 
 BLOCKING = {"serious", "critical"}
-SEARCH_INPUT = "main input[type=search], main .pagefind-ui__search-input"
+SEARCH_INPUT = "main input[type=search]"
 VARIANTS = ["sample-root", "sample-sub"]
 
 
