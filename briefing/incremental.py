@@ -56,7 +56,15 @@ def decide(config: Config, entries: Sequence[Entry], previous: BuildState, share
     structure = fingerprint(
         shared,
         [
-            (e.slug, e.published.isoformat(), e.tags, sorted(e.entities.items()), e.draft)
+            (
+                e.slug,
+                e.published.isoformat(),
+                e.tags,
+                sorted(e.entities.items()),
+                e.draft,
+                e.story,
+                e.priority,
+            )
             for e in sorted(entries, key=lambda e: e.slug)
         ],
     )

@@ -23,7 +23,8 @@ from briefing.fingerprint import fingerprint
 from briefing.incremental import Decision, Scope
 from briefing.model import Entry
 from briefing.related import related_slugs
-from briefing.render import feeds, images, search, sitemap, urls
+from briefing.ranking import stories_of
+from briefing.render import exports, feeds, images, search, sitemap, urls
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, load, make_environment, render
 from briefing.site import Site
@@ -108,6 +109,7 @@ def plan_outputs(
         load(env, name)
     jobs: list[Job | PageOutput] = [PageOutput(env, page, shared) for page in pages]
     jobs += _feed_jobs(site, shared)
+    jobs += exports.data_outputs(site, shared, Job, fingerprint)
     jobs += [job for e in site.entries for job in _photo_jobs(config, e)]
     listed = [(p.url, p.day) for p in pages if p.url != "404.html"]
     jobs.append(
@@ -223,6 +225,7 @@ def plan_changed(
         PageOutput(env, page, shared) for page in changed_pages(site, bodies, reach)
     ]
     jobs += photos
+    jobs += exports.data_outputs(site, shared, Job, fingerprint)  # titles and summaries are in them
     if site_feed or feed_tags:
         jobs += [
             job
@@ -261,8 +264,14 @@ def _reach(
         entry = site.entries[position[slug]]
         reach.entries.update(linked_from[slug])
         reach.entries.update(e.slug for e in (site.newer(entry), site.older(entry)) if e)
-        reach.front.add(position[slug] // size + 1)
-        reach.editions.update({entry.day.isoformat(), entry.day.isoformat()[:7]})
+        # Its story's card shows it (as lead or as another report) on its front page and in
+        # the editions of every report's day; the other reports' pages link to it.
+        stories = stories_of(site)
+        story = stories.stories[entry.story_id]
+        reach.front.add(stories.page_of[story.id])
+        for mate in story.reports:
+            reach.entries.add(mate.slug)
+            reach.editions.update({mate.day.isoformat(), mate.day.isoformat()[:7]})
         site_feed |= position[slug] < config.feed_size
         for name in entry.tags:
             tag = site.tag_by_name[name]

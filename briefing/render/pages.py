@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from functools import partial
 
 from briefing.model import Edition, Entry, Tag
+from briefing.ranking import Story, edition_stories, stories_of
 from briefing.render import families, urls
+from briefing.render.brief import day_in_brief, other_reports, story_card
 from briefing.render.templates import long_date
 from briefing.render.views import (
     card,
-    edition_digest,
     entity_profile,
     entity_view,
     entry_view,
-    groups_by_day,
     link,
     related_view,
     site_view,
@@ -95,9 +95,17 @@ class Cards(dict):
         super().__init__()
         self.site = site
         self.entries = {e.slug: e for e in site.entries}
+        self.stories: dict[str, dict] = {}
 
     def __missing__(self, slug: str) -> dict:
         made = self[slug] = card(self.site, self.entries[slug])
+        return made
+
+    def story(self, story_id: str) -> dict:
+        """A story's card (brief.story_card), made once."""
+        made = self.stories.get(story_id)
+        if made is None:
+            made = self.stories[story_id] = story_card(self.site, stories_of(self.site).stories[story_id])
         return made
 
 
@@ -168,9 +176,20 @@ def _paged(
         page_title = title if number == 1 else f"{title} (page {number} of {total})"
 
         def view(number: int = number) -> dict:
+            index = stories_of(site)
             chunk = [cards[slug] for slug in slugs[(number - 1) * size : number * size]]
             return {
-                "groups": groups_by_day(chunk, families.day_url(site.config, site.entries)),
+                # Compact rows: date, headline, and how many reports its story has.
+                "items": [
+                    {
+                        "title": c["title"],
+                        "url": c["url"],
+                        "date": c["date"],
+                        "day": c["day"],
+                        "reports": len(index.stories[index.of_entry[slug]].reports),
+                    }
+                    for slug, c in zip(slugs[(number - 1) * size : number * size], chunk, strict=True)
+                ],
                 "pagination": _pagination(base, number, total),
                 **extra(number),
             }
@@ -180,11 +199,37 @@ def _paged(
 
 
 def front_pages(site: Site, cards: Cards, only: set[int] | None = None) -> list[PageJob]:
-    """The digest: newest entries first, grouped into their day's edition."""
-    slugs = [e.slug for e in site.entries]
-    return _paged(
-        site, "", slugs, "list.html", site.config.title, cards, only, lambda number: {"count": len(slugs)}
-    )
+    """The digest: the newest day's stories first, ranked, a card per story; pages hold whole days."""
+    index = stories_of(site)
+    total = max(1, len(index.pages))
+    if site.config.list_pages:  # families.py: a large archive may cap its list pages
+        total = min(total, site.config.list_pages)
+    day_url = families.day_url(site.config, site.entries)
+    title = site.config.title
+    jobs = []
+    for number in range(1, total + 1):
+        if only is not None and number not in only:
+            continue
+
+        def view(number: int = number) -> dict:
+            days = index.pages[number - 1] if index.pages else []
+            return {
+                "groups": [
+                    {
+                        "day": d.day.isoformat(),
+                        "url": day_url(d.day.isoformat()),
+                        "cards": [cards.story(s.id) for s in d.stories],
+                    }
+                    for d in days
+                ],
+                "pagination": _pagination("", number, total),
+                "count": len(index.stories),
+                "reports": len(site.entries),
+            }
+
+        page_title = title if number == 1 else f"{title} (page {number} of {total})"
+        jobs.append(_page(site, urls.paged("", number), "list.html", page_title, view))
+    return jobs
 
 
 def entry_pages(site: Site, bodies: Mapping[str, str], only: set[str] | None = None) -> list[PageJob]:
@@ -193,8 +238,18 @@ def entry_pages(site: Site, bodies: Mapping[str, str], only: set[str] | None = N
             "entry": entry_view(site, e, bodies[e.slug]),
             "newer": link(site.newer(e)),
             "older": link(site.older(e)),
-            "related": related_view(site, site.related[e.slug]),
+            # Reports of its own story are listed as such, not as related briefings.
+            "related": related_view(
+                site, [r for r in site.related[e.slug] if r.entry.story_id != e.story_id]
+            ),
+            "story": _story_of_entry(e),
         }
+
+    index = stories_of(site)
+
+    def _story_of_entry(e: Entry) -> dict:
+        story = index.stories[e.story_id]
+        return {"id": story.id, "reports": len(story.reports), "others": other_reports(site, story, e)}
 
     return [
         _page(site, urls.entry(e.slug), "entry.html", e.title, partial(view, e), day=e.day.isoformat())
@@ -258,19 +313,37 @@ def _edition_view(site: Site, editions: list[Edition], i: int, cards: Cards, url
     edition = editions[i]
     newer = editions[i - 1] if i > 0 else None
     older = editions[i + 1] if i + 1 < len(editions) else None
-    items = [cards[e.slug] for e in edition.entries]
+    index = stories_of(site)
+    stories = edition_stories(index.stories, edition.entries)
     return {
         "edition": {
             "key": edition.key,
             "is_day": edition.is_day,
-            "count": len(items),
+            "count": len(stories),
+            "reports": len(edition.entries),
             "month_url": urls.month(edition.start),
         },
-        "groups": groups_by_day(items, families.day_url(site.config, site.entries)),
-        "digest": edition_digest(site, edition.entries) if edition.is_day else None,
+        "groups": _edition_groups(edition, stories, cards, families.day_url(site.config, site.entries)),
+        "digest": day_in_brief(site, stories) if edition.is_day else None,
         "newer": {"title": newer.key, "url": url_of(newer.start)} if newer else None,
         "older": {"title": older.key, "url": url_of(older.start)} if older else None,
     }
+
+
+def _edition_groups(
+    edition: Edition, stories: list[Story], cards: Cards, day_url: Callable[[str], str]
+) -> list[dict]:
+    """A day edition's cards in one group; a month's by day, each story on the day of its
+    newest report in the month, ranked within the day."""
+    mine = {e.slug for e in edition.entries}
+    by_day: dict[str, list[dict]] = {}
+    for story in stories:
+        day = next(e.day for e in story.reports if e.slug in mine).isoformat()
+        by_day.setdefault(edition.key if edition.is_day else day, []).append(cards.story(story.id))
+    return [
+        {"day": day, "url": day_url(day) if len(day) == 10 else "", "cards": items}
+        for day, items in sorted(by_day.items(), reverse=True)
+    ]
 
 
 def archive_page(site: Site) -> PageJob:

@@ -23,6 +23,7 @@ import briefing
 from briefing.config import Config, _line_of
 from briefing.errors import ThemeError
 from briefing.model import GROUP_LABELS
+from briefing.render.wrap import nobreak
 
 
 def default_theme_dir() -> Path:
@@ -104,6 +105,8 @@ def make_environment(theme: Theme) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["longdate"] = long_date
+    env.filters["shortdate"] = short_date
+    env.filters["nobreak"] = nobreak
     env.globals["url"] = _url
     env.globals["link"] = link
     env.globals["cached"] = _memo()
@@ -155,6 +158,12 @@ def long_date(value: date | str) -> str:
     """ "1 March 2024", the same in every locale."""
     day = date.fromisoformat(value[:10]) if isinstance(value, str) else value
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(value: date | str) -> str:
+    """ "1 Mar 2024": for compact lists."""
+    day = date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
 
 
 _MONTHS = (
