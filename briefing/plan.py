@@ -22,8 +22,8 @@ from briefing.errors import BuildError, raise_all
 from briefing.fingerprint import fingerprint
 from briefing.incremental import Decision, Scope
 from briefing.model import Entry
-from briefing.related import related_slugs
 from briefing.ranking import stories_of
+from briefing.related import related_slugs
 from briefing.render import exports, feeds, images, search, sitemap, urls
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, load, make_environment, render
