@@ -129,7 +129,7 @@ def region_of(site: Site, country: str) -> str | None:
     regions, _order = _regions()
     if country in regions:
         return regions[country]
-    entity = site.registry.get(country) if site.registry is not None else None  # type: ignore[attr-defined]
+    entity = site.registry.get(country) if site.registry is not None else None
     for alias in getattr(entity, "aliases", ()) or ():
         if alias in regions:
             return regions[alias]

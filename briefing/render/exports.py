@@ -43,7 +43,7 @@ def entry_rows(site: Site) -> list[dict]:
 
 
 def _aliases(site: Site, name: str, group: str) -> list[str]:
-    entity = site.registry.get(name) if site.registry is not None else None  # type: ignore[attr-defined]
+    entity = site.registry.get(name) if site.registry is not None else None
     if entity is None or group == "topics":  # a topic's aliases are trigger phrases, not names
         return []
     seen = {name.casefold()}
