@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -54,22 +55,7 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
         )
     published = _published(metadata.get("date"), tz, fail)
     tags = _names(metadata.get("tags", []), "tags", fail)
-    entities_raw = metadata.get("entities") or {}
-    if not isinstance(entities_raw, dict):
-        raise fail(
-            "entities",
-            "entities must be a mapping of type to names",
-            f"use keys among {', '.join(ENTITY_KEYS)}",
-        )
-    entities = {}
-    for key, names in entities_raw.items():
-        if key not in ENTITY_KEYS:
-            raise fail(
-                "entities",
-                f"entities has an unknown type {key!r}",
-                f"use keys among {', '.join(ENTITY_KEYS)}",
-            )
-        entities[key] = _names(names or [], key, fail)
+    entities = _entities(metadata.get("entities") or {}, fail)
     summary = metadata.get("summary")
     if summary is None:
         summary = _first_paragraph(body)
@@ -78,13 +64,7 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
     source = metadata.get("source")
     if source is not None and not isinstance(source, str):
         raise fail("source", "source must be a file name", "e.g. source: article.txt")
-    draft = metadata.get("draft", False)
-    if not isinstance(draft, bool):
-        raise fail(
-            "draft",
-            f"draft must be true or false, not {draft!r}",
-            "write draft: true to hold it back, or remove the line to publish it",
-        )
+    draft = _draft(metadata.get("draft", False), fail)
     expires = metadata.get("expires")
     expires_at = None if expires is None else _published(expires, tz, fail, "expires")
     story, priority = _story_fields(metadata, slug, fail)
@@ -130,6 +110,35 @@ def _story_fields(metadata: dict[str, Any], slug: str, fail) -> tuple[str, int]:
             "e.g. priority: 10 puts the story first in its day; priority: -10 last",
         )
     return story.strip(), priority
+
+
+def _entities(value: object, fail: Callable[[str, str, str], ContentError]) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise fail(
+            "entities",
+            "entities must be a mapping of type to names",
+            f"use keys among {', '.join(ENTITY_KEYS)}",
+        )
+    entities = {}
+    for key, names in value.items():
+        if key not in ENTITY_KEYS:
+            raise fail(
+                "entities",
+                f"entities has an unknown type {key!r}",
+                f"use keys among {', '.join(ENTITY_KEYS)}",
+            )
+        entities[key] = _names(names or [], key, fail)
+    return entities
+
+
+def _draft(value: object, fail: Callable[[str, str, str], ContentError]) -> bool:
+    if not isinstance(value, bool):
+        raise fail(
+            "draft",
+            f"draft must be true or false, not {value!r}",
+            "write draft: true to hold it back, or remove the line to publish it",
+        )
+    return value
 
 
 def _clean(value: Any) -> Any:

@@ -14,7 +14,7 @@ from briefing.config import Config
 from briefing.display import shown
 from briefing.entities import Registry
 from briefing.errors import BriefingError
-from briefing.ingest.existing import scan_content
+from briefing.ingest.existing import Existing, scan_content
 from briefing.ingest.memory import IngestMemory
 from briefing.ingest.prepare import prepare_all
 from briefing.ingest.report import IngestReport
@@ -83,7 +83,12 @@ def ingest_site(
     ):
         report.restoried(path)
     memory.save()
-    present = {seed.name for seed in seeds}
+    _warn_of_orphans(config, by_source, {seed.name for seed in seeds})
+    return report
+
+
+def _warn_of_orphans(config: Config, by_source: dict[str, Existing], present: set[str]) -> None:
+    """Entries whose seed is gone stay published: say so, and how to unpublish them."""
     for source, existing in sorted(by_source.items()):
         if source not in present:
             # A warning, not info: the user must hear it without --verbose (issue 3).
@@ -92,4 +97,3 @@ def ingest_site(
                 shown(existing.path),
                 shown(config.seeds_dir / source),
             )
-    return report
