@@ -94,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="include entries dated after now (SOURCE_DATE_EPOCH or the clock)",
     )
+    build.add_argument(
+        "--executor",
+        metavar="ADDRESS",
+        help="run load, related and render on the Dask cluster at ADDRESS (tcp://HOST:PORT); "
+        "needs pip install 'briefing[dask]'",
+    )
     build.set_defaults(run=_build)
 
     serve = commands.add_parser(
@@ -173,7 +179,18 @@ def _ingest(args: argparse.Namespace, root: Path) -> int:
 def _build(args: argparse.Namespace, root: Path) -> int:
     from briefing.build import build_site
 
-    result = build_site(_config(args, root), progress=sys.stderr.isatty())
+    config = _config(args, root)
+    address = args.executor or config.executor
+    if not address:
+        result = build_site(config, progress=sys.stderr.isatty())
+    else:
+        from briefing.dask_executor import DaskExecutor
+
+        executor = DaskExecutor(address)
+        try:
+            result = build_site(config, progress=sys.stderr.isatty(), executor=executor)
+        finally:
+            executor.close()
     if result.held:
         print(result.held)
     print(result.summary_line())

@@ -44,6 +44,8 @@ class Config:
     max_files: int = 0
     day_editions: int = 0
     list_pages: int = 0
+    # A Dask scheduler ("tcp://HOST:PORT") to build on (dask_executor.py); "" builds here.
+    executor: str = ""
     # Where caches, staging and locks live; `briefing serve` uses its own so it never
     # disturbs public/ or a build running beside it. Not a TOML key.
     state_dir: str = ".briefing-cache"
@@ -196,6 +198,13 @@ def _validated(config: Config) -> Config:
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", config.theme) or config.theme.startswith("."):
         raise ConfigError(
             f"theme '{config.theme}' is not a folder name", path, _line_of(config.source_text, "theme")
+        )
+    if config.executor and not re.fullmatch(r"[a-z][a-z0-9+]*://\S+", config.executor):
+        raise ConfigError(
+            f"executor '{config.executor}' is not a Dask scheduler address",
+            path,
+            _line_of(config.source_text, "executor"),
+            hint='for example executor = "tcp://10.0.0.5:8786", or leave it out to build here',
         )
     out = config.output_dir
     if (

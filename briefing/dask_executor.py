@@ -19,6 +19,7 @@ local workers and needs none of this.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -46,6 +47,9 @@ class DaskExecutor:
                 hint="pip install 'briefing[dask]'",
             ) from None
         self.address = address
+        if not logging.getLogger("briefing").isEnabledFor(logging.INFO):
+            # Dask logs each failure with its traceback; without -v the build's one line says it.
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)
         try:
             self.client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:

@@ -46,10 +46,21 @@ class PageOutput:
     """A page as a Job whose fingerprint is worked out on first use, in the worker that
     renders it: making 20,000 views and fingerprints in the parent left a core idle."""
 
-    def __init__(self, env, page: PageJob, shared: str) -> None:
-        self.env, self.page, self.shared = env, page, shared
+    def __init__(self, env, page: PageJob, shared: str, theme: Theme | None = None) -> None:
+        self.env, self.page, self.shared, self.theme = env, page, shared, theme
         self.file = page.file
         self._key: str | None = None
+
+    def __getstate__(self) -> dict:
+        """Sent to a cluster worker (dask_executor.py) with its theme instead of its Jinja
+        environment, whose compiled templates do not pickle: the worker makes its own."""
+        if self.theme is None:
+            raise TypeError("a PageOutput made without its theme cannot be sent to a worker")
+        return {**self.__dict__, "env": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.env = _environment_for(state["theme"])
 
     @property
     def key(self) -> str:
@@ -66,6 +77,16 @@ class PageOutput:
     def forget(self) -> None:
         """Drop the view (it is made again if asked for): a worker goes through thousands."""
         self.page.forget()
+
+
+_ENVIRONMENTS: dict[Theme, object] = {}
+
+
+def _environment_for(theme: Theme):
+    """One environment per theme in a worker process, however many pages it is sent."""
+    if theme not in _ENVIRONMENTS:
+        _ENVIRONMENTS[theme] = make_environment(theme)
+    return _ENVIRONMENTS[theme]
 
 
 @dataclass(frozen=True)
@@ -107,7 +128,7 @@ def plan_outputs(
     pages = all_pages(site, bodies)
     for name in sorted({page.template for page in pages}):
         load(env, name)
-    jobs: list[Job | PageOutput] = [PageOutput(env, page, shared) for page in pages]
+    jobs: list[Job | PageOutput] = [PageOutput(env, page, shared, theme) for page in pages]
     jobs += _feed_jobs(site, shared)
     jobs += exports.data_outputs(site, shared, Job, fingerprint)
     jobs += [job for e in site.entries for job in _photo_jobs(config, e)]
@@ -222,7 +243,7 @@ def plan_changed(
         if file.startswith(f"images/{slug}-") and file not in made
     ]
     jobs: list[Job | PageOutput] = [
-        PageOutput(env, page, shared) for page in changed_pages(site, bodies, reach)
+        PageOutput(env, page, shared, theme) for page in changed_pages(site, bodies, reach)
     ]
     jobs += photos
     jobs += exports.data_outputs(site, shared, Job, fingerprint)  # titles and summaries are in them

@@ -66,7 +66,7 @@ def check_file_limit(config: Config, files: int) -> None:
     """One line when the output holds more files than the host allows (`max_files`)."""
     if config.max_files and files > config.max_files:
         log.warning(
-            "warning: %s holds %s files, more than max_files = %s in %s: leave out page "
+            "%s holds %s files, more than max_files = %s in %s: leave out page "
             "families with day_editions = DAYS or list_pages = PAGES (README: Configuration)",
             shown(config.output),
             f"{files:,}",
