@@ -9,6 +9,7 @@ render stage runs for the outputs whose fingerprint changed.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -53,14 +54,18 @@ class PageOutput:
 
     def __getstate__(self) -> dict:
         """Sent to a cluster worker (dask_executor.py) with its theme instead of its Jinja
-        environment, whose compiled templates do not pickle: the worker makes its own."""
+        environment, whose compiled templates do not pickle: the worker makes its own, one
+        per build (the environment memoises cards, which the next build may change)."""
         if self.theme is None:
             raise TypeError("a PageOutput made without its theme cannot be sent to a worker")
-        return {**self.__dict__, "env": None}
+        build = getattr(self.env, "briefing_build", None)
+        if build is None:
+            build = self.env.briefing_build = uuid.uuid4().hex
+        return {**self.__dict__, "env": build}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self.env = _environment_for(state["theme"])
+        self.env = _environment_for(state["theme"], state["env"])
 
     @property
     def key(self) -> str:
@@ -79,14 +84,15 @@ class PageOutput:
         self.page.forget()
 
 
-_ENVIRONMENTS: dict[Theme, object] = {}
+_ENVIRONMENTS: dict[tuple[Theme, str], object] = {}
 
 
-def _environment_for(theme: Theme):
-    """One environment per theme in a worker process, however many pages it is sent."""
-    if theme not in _ENVIRONMENTS:
-        _ENVIRONMENTS[theme] = make_environment(theme)
-    return _ENVIRONMENTS[theme]
+def _environment_for(theme: Theme, build: str):
+    """One environment per build in a worker process, however many pages it is sent."""
+    if (theme, build) not in _ENVIRONMENTS:
+        _ENVIRONMENTS.clear()  # a worker serves one build at a time: drop the last one's
+        _ENVIRONMENTS[(theme, build)] = make_environment(theme)
+    return _ENVIRONMENTS[(theme, build)]
 
 
 @dataclass(frozen=True)
