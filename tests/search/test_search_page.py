@@ -103,3 +103,11 @@ def test_hostile_queries_show_as_text_and_never_throw(search_page, query):
         )
         == 0
     )
+
+
+def test_a_quoted_alias_finds_the_entity_and_the_phrase(search_page):
+    search_page.open('"SA-21"')
+    assert len(search_page.slugs()) == 4
+    search_page.open('"Sudarshan Chakra"')
+    assert len(search_page.slugs()) == 4
+    assert search_page.slugs()[0] == "india-inducts-third-squadron"

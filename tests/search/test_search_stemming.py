@@ -38,6 +38,19 @@ def test_python_and_browser_give_the_same_terms(search_page):
     assert not search_page.errors, search_page.errors
 
 
+def test_python_and_browser_put_a_term_in_the_same_shard(search_page, corpus_public):
+    """Word shards by their first letters, phrase pairs by a CRC-32 of their bytes."""
+    import json
+
+    from briefing.render.search import shard_key
+
+    buckets = json.loads((corpus_public / "search" / "meta.json").read_text())["pair_buckets"]
+    search_page.open()
+    for term in ["missil", "s400", "erdogan_envoy", "black_sea", "αθηνας_πολη", "東京_駅", "z"]:
+        browser = search_page.page.evaluate("t => window.briefingSearch.shardKey(t)", term)
+        assert browser == shard_key(term, buckets), term
+
+
 def test_stems_fold_inflection_and_spelling():
     def stems(text: str) -> set[str]:
         return {term.split(":")[0] for term in python_terms(text)}
@@ -52,3 +65,35 @@ def test_stems_fold_inflection_and_spelling():
     assert stems("Erdoğan") == stems("ERDOGAN")
     # Four, hour and your keep their "our"; "the" is a stop word.
     assert stems("four hour your") == {"four", "hour"}
+
+
+GERMAN = (
+    "Panzer Panzern Luftverteidigung Luftverteidigungssysteme Raketen Rakete Straße Straßen Müller Bundeswehr"
+)
+
+
+def test_another_language_stems_with_its_own_stemmer_in_both(browser, tmp_path):
+    """A German site ships the German Snowball stemmer; a language Snowball lacks is folded only."""
+    from search_corpus import DOCS, entry_file
+    from searching import SearchPage
+    from shared_support import run_cli, write_files
+    from webtools import fresh_page, http_folder
+
+    for code, shipped in (("de", "german"), ("ja", None)):
+        files = {f"content/{d.slug}.md": entry_file(d) for d in DOCS[:3]}
+        files["briefing.toml"] = f'title = "T"\nlanguage = "{code}"\n'
+        root = write_files(tmp_path / code, files)
+        assert run_cli("build", "--site", str(root), cwd=root).code == 0
+        stemmers = (
+            sorted(p.name for p in (root / "public" / "search" / "stemmer").glob("*.js")) if shipped else []
+        )
+        assert stemmers == (sorted(["base-stemmer.js", f"{shipped}-stemmer.js"]) if shipped else [])
+        with http_folder(root / "public") as url, fresh_page(browser) as page:
+            search = SearchPage(page, url + "search/")
+            search.open()
+            terms = page.evaluate("text => window.briefingSearch.terms(text)", GERMAN)
+            assert terms == python_terms(GERMAN, code)
+            assert not search.failures and not search.errors
+            search.open("Ankara")
+            assert search.slugs() == ["s-400-batteries-reach-ankara"]
+    assert python_terms("Panzern", "de") == ["panz:panzern"]

@@ -38,7 +38,7 @@
   }
 
   /* ---- words: as briefing/render/search.py ---- */
-  var APOS = /[\u2019\u2018\u02bc\u2032\u0060\u00b4\uff07]/g;
+  var APOS = /[\u2019\u2018\u02bc\u2032\u00b4\uff07]/g;
   var DASH = /[\u2010-\u2015\u2212\ufe63\uff0d]/g;
   var WORD = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
   var ALPHA = /^\p{L}+$/u;
@@ -90,15 +90,20 @@
       return word.split(/[-']/).filter(Boolean).map(stem).join("");
     }).join("");
   }
-  function fnv1a(text) {
-    var hash = 0x811c9dc5;
-    new TextEncoder().encode(text).forEach(function (byte) {
-      hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-    });
-    return hash;
+  var CRC = [];
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var k = 0; k < 8; k++) { c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; }
+    CRC.push(c >>> 0);
+  }
+  function pairHash(text) {
+    // CRC-32 of the UTF-8 bytes, as Python's zlib.crc32.
+    var crc = 0xffffffff;
+    new TextEncoder().encode(text).forEach(function (byte) { crc = CRC[(crc ^ byte) & 0xff] ^ (crc >>> 8); });
+    return (crc ^ 0xffffffff) >>> 0;
   }
   function shardKey(term) {
-    if (term.indexOf("_") !== -1) { return "p" + (fnv1a(term) % meta.pair_buckets); }
+    if (term.indexOf("_") !== -1) { return "p" + (pairHash(term) % meta.pair_buckets); }
     var head = Array.from(term).slice(0, 2);
     if (head.every(function (c) { return c.charCodeAt(0) < 128; })) { return head.join(""); }
     return "x" + head.map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
@@ -248,34 +253,37 @@
       });
     }
     var stemsOf = phraseStems(unit.words);
-    var wordsDone;
+    var textual = unit.kind === "phrase" || unit.phrase ? phraseMatches(stemsOf) : wordMatches(unit.words);
     if (unit.kind === "phrase") {
-      wordsDone = Promise.all(stemsOf.map(function (s) { return termScores({stem: s, surface: s}, false, s); }));
-    } else {
-      // An entity's words as the index holds them ("s-400" as "s400"), for the title bonus.
-      wordsDone = Promise.all(unit.words.map(function (w) {
-        var terms = wordTerms(w);
-        return terms.length ? termScores(terms[0], false, w) : null;
-      }));
-    }
-    if (unit.kind === "phrase") {
-      var pairs = [];
-      for (var i = 0; i + 1 < stemsOf.length; i++) { pairs.push(pairScores(stemsOf[i], stemsOf[i + 1])); }
-      return Promise.all([wordsDone, Promise.all(pairs)]).then(function (done) {
-        var words = intersect(done[0].map(function (r) { return r && r.scores; }));
-        var joined = intersect([words].concat(done[1]));
-        return {scores: joined, unit: unit};
-      });
+      return textual.then(function (scores) { return {scores: scores, unit: unit}; });
     }
     // An entity: every briefing tagged with it (ranked first), and those that spell it out.
-    return Promise.all([wordsDone, Promise.all(unit.entity.map(function (e) {
+    return Promise.all([textual, Promise.all(unit.entity.map(function (e) {
       return getJSON("entity/" + e[1] + ".json");
     }))]).then(function (done) {
-      var scores = unit.phrase ? {} : (intersect(done[0].map(function (r) { return r && r.scores; })) || {});
+      var scores = done[0] || {};
       done[1].forEach(function (ids) {
         ids.forEach(function (id) { scores[id] = ENTITY + (scores[id] || 0); });
       });
       return {scores: scores, unit: unit};
+    });
+  }
+  // Briefings with every stem of a phrase, and each adjacent pair of them side by side.
+  function phraseMatches(stemsOf) {
+    var words = Promise.all(stemsOf.map(function (s) { return termScores({stem: s, surface: s}, false, s); }));
+    var pairs = [];
+    for (var i = 0; i + 1 < stemsOf.length; i++) { pairs.push(pairScores(stemsOf[i], stemsOf[i + 1])); }
+    return Promise.all([words, Promise.all(pairs)]).then(function (done) {
+      return intersect([intersect(done[0].map(function (r) { return r.scores; }))].concat(done[1]));
+    });
+  }
+  // Briefings with every word, each as the index holds it ("s-400" as "s400").
+  function wordMatches(words) {
+    return Promise.all(words.map(function (w) {
+      var terms = wordTerms(w);
+      return terms.length ? termScores(terms[0], false, w) : null;
+    })).then(function (done) {
+      return intersect(done.map(function (r) { return r && r.scores; }));
     });
   }
 
@@ -588,7 +596,8 @@
   }
   window.addEventListener("popstate", restore);
   window.briefingSearch = {ready: function () { return start().then(function () { return true; }); },
-                           terms: function (text) { return start().then(function () { return termsOf(text); }); }};
+                           terms: function (text) { return start().then(function () { return termsOf(text); }); },
+                           shardKey: function (term) { return start().then(function () { return shardKey(term); }); }};
   // The terms an index would store for a text (the stemming-equality test compares them).
   function termsOf(text) {
     var out = [];
