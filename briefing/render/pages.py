@@ -16,6 +16,7 @@ from briefing.model import Edition, Entry, Tag
 from briefing.ranking import Story, edition_stories, stories_of
 from briefing.render import families, urls
 from briefing.render.brief import day_in_brief, other_reports, story_card
+from briefing.render.month import month_opening
 from briefing.render.templates import long_date
 from briefing.render.views import (
     card,
@@ -325,6 +326,15 @@ def _edition_view(site: Site, editions: list[Edition], i: int, cards: Cards, url
         },
         "groups": _edition_groups(edition, stories, cards, families.day_url(site.config, site.entries)),
         "digest": day_in_brief(site, stories) if edition.is_day else None,
+        "month": None
+        if edition.is_day
+        else month_opening(
+            site,
+            edition,
+            stories,
+            families.day_url(site.config, site.entries),
+            urls.root_from(url_of(edition.start)),
+        ),
         "newer": {"title": newer.key, "url": url_of(newer.start)} if newer else None,
         "older": {"title": older.key, "url": url_of(older.start)} if older else None,
     }

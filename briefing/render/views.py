@@ -17,7 +17,6 @@ from briefing.config import Config
 from briefing.model import GROUP_LABELS, Entry, Tag
 from briefing.related import TYPE_WEIGHT, Related
 from briefing.render import families, urls
-from briefing.render.charts import month_label, months_between, timeline_svg
 from briefing.render.images import variants
 from briefing.site import Site
 
@@ -134,13 +133,10 @@ def entity_view(site: Site, tag: Tag) -> dict:
 
 def entity_profile(site: Site, tag: Tag) -> dict:
     """Aliases, monthly mentions (data and chart) and the entities most often named with it."""
-    # Month keys as the editions make them (isoformat: strftime leaves years before 1000 unpadded).
-    by_month = Counter(e.day.isoformat()[:7] for e in tag.entries)
-    months = months_between(min(by_month), max(by_month))
-    timeline = [
-        {"month": m, "label": month_label(m), "count": by_month.get(m, 0), "url": urls.month_from_key(m)}
-        for m in months
-    ]
+    from briefing.render.month import entity_chart
+
+    # A full-width chart with a scale, bars linking to month editions; none under three months.
+    timeline, chart = entity_chart(tag, urls.root_from(urls.tag(tag.slug)))
     companions = Counter(chain.from_iterable(e.tags for e in tag.entries))  # counted in C
     companions.pop(tag.name, None)
     ranked = sorted(companions.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
@@ -156,9 +152,7 @@ def entity_profile(site: Site, tag: Tag) -> dict:
     return {
         "aliases": aliases,
         "timeline": timeline,
-        "chart": timeline_svg(
-            [(m, by_month.get(m, 0)) for m in months], f"Briefings mentioning {tag.name} per month"
-        ),
+        "chart": chart,
         "companions": [{**tag_link(site, name), "count": count} for name, count in ranked[:COMPANIONS]],
     }
 
