@@ -116,16 +116,17 @@ def entity_chart(tag: Tag, root: str) -> tuple[list[dict], str]:
     if len(months) < MIN_MONTHS:
         return rows, ""
     labelled = spaced_labels(len(months))
-    bars = [
-        Bar(
-            key=row["month"],
-            count=row["count"],
-            title=f"{row['label']}: {_briefings(row['count'])}",
-            href=root + row["url"] if row["count"] else None,
-            label=(row["label"] if len(months) <= 8 else row["label"][:3] + " " + row["label"][-2:])
-            if i in labelled
-            else None,
+    bars = []
+    for i, month in enumerate(months):
+        count, label = by_month.get(month, 0), month_label(month)
+        bars.append(
+            Bar(
+                key=month,
+                count=count,
+                title=f"{label}: {_briefings(count)}",
+                href=root + urls.month_from_key(month) if count else None,
+                # "Mar 2024", or "Mar 24" when there are many to fit under the bars.
+                label=(label if len(months) <= 8 else f"{label[:3]} {label[-2:]}") if i in labelled else None,
+            )
         )
-        for i, row in enumerate(rows)
-    ]
     return rows, bar_chart(bars, f"Briefings mentioning {tag.name} per month", f"chart-{tag.slug}")
