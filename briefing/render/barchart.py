@@ -21,7 +21,7 @@ TOP = 8
 
 @dataclass(frozen=True)
 class Bar:
-    key: str  # "2024-03" or "2024-03-05": the data-key of its rect
+    key: str  # "2024-03" or "2024-03-05": its rect's data-month or data-day
     count: int
     title: str  # what its tooltip says: "March 2024: 4 briefings"
     href: str | None = None  # relative to the page; None: no page to go to
@@ -62,7 +62,8 @@ def bar_chart(bars: list[Bar], title: str, chart_id: str) -> str:
         x = LEFT + i * slot + (slot - bar_w) / 2
         rect = (
             f'<rect class="chart-bar" x="{x:.1f}" y="{TOP + plot_h - tall:.1f}" width="{bar_w:.1f}"'
-            f' height="{tall:.1f}" data-key="{escape(b.key)}" data-count="{b.count}">'
+            f' height="{tall:.1f}" data-{"day" if len(b.key) == 10 else "month"}="{escape(b.key)}"'
+            f' data-count="{b.count}">'
             f"<title>{escape(b.title)}</title></rect>"
         )
         if b.href is not None and b.count:

@@ -109,18 +109,6 @@ S400_COMPANIONS = [
 ]
 
 DIGEST_DAY = "2024-04-02"
-# The day's briefings by main type (weightiest type among their tags), newest first within a type.
-DIGEST_GROUPS = [
-    ("Countries", ["poland-raises-budget"]),
-    ("People", ["scholz-visits-kyiv"]),
-    ("Organisations", ["nato-ministers-meet"]),
-    (
-        "Weapon systems",
-        ["germany-orders-patriot", "turkey-s-400-activation-talks", "russia-ships-s-400-spares"],
-    ),
-    ("Other tags", ["research-spending-report"]),
-]
-DIGEST_TOP3 = [("Germany", 2), ("NATO", 2), (S400, 2)]
 EDITION_DAYS = sorted({date[:10] for _slug, date, _groups in DESK_ENTRIES})
 
 

@@ -1,11 +1,11 @@
-"""Daily editions (issue 9): each opens with "The day in brief" (the day's briefings grouped by
-their main entity type, and the day's most mentioned entities) and links the previous and next
-editions."""
+"""Daily editions (issues 9 and 14): a day of more than three stories opens with "The day in
+brief" (the top five stories, then the rest by region or topic), and editions link the previous
+and next ones."""
 
 from __future__ import annotations
 
 import pytest
-from analyst_sites import DESK_ENTRIES, DIGEST_DAY, DIGEST_GROUPS, DIGEST_TOP3, EDITION_DAYS
+from analyst_sites import DESK_ENTRIES, DIGEST_DAY, EDITION_DAYS
 from analyst_support import links, page, text
 
 
@@ -13,23 +13,34 @@ def day_url(day: str) -> str:
     return day.replace("-", "/") + "/"
 
 
-def digest_of(doc, here: str) -> tuple[list[tuple[str, list[str]]], list[tuple[str, int, str]]]:
-    """([(type label, [slugs])], [(entity, count, URL)]) of the edition's digest."""
+REGIONS = {
+    "Europe",
+    "Caucasus and Central Asia",
+    "Middle East",
+    "North Africa",
+    "Africa",
+    "Indo-Pacific",
+    "Americas",
+}
+
+
+def digest_of(doc, here: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """([top story slugs], [(region or topic, [slugs])]) of the edition's day in brief."""
     (section,) = doc.xpath("//section[contains(@class, 'digest')]")
+
+    def slugs(where, path: str) -> list[str]:
+        return [url.removeprefix("briefings/").rstrip("/") for _t, url in links(where, here, path)]
+
+    top = slugs(section, ".//ol[contains(@class, 'brief-top')]/li/a")
     groups = []
-    for heading in section.xpath("./h3"):
+    for heading in section.xpath("./h4"):
         (items,) = heading.xpath("following-sibling::ul[1]")
-        slugs = [url.removeprefix("briefings/").rstrip("/") for _t, url in links(items, here, "./li/a")]
-        groups.append((text(heading), slugs))
-    top = []
-    for a, (name, url) in zip(
-        section.xpath(".//*[contains(@class, 'digest-top')]/a"),
-        links(section, here, ".//*[contains(@class, 'digest-top')]/a"),
-        strict=True,
-    ):
-        count = (a.tail or "").strip().removeprefix("(").split(")")[0]
-        top.append((name, int(count), url))
-    return groups, top
+        groups.append((text(heading), slugs(items, "./li/a")))
+    return top, groups
+
+
+def day_slugs(day: str) -> list[str]:
+    return [slug for slug, date, _g in DESK_ENTRIES if date.startswith(day)]
 
 
 def test_the_edition_opens_with_the_day_in_brief_before_the_briefings(desk):
@@ -43,36 +54,36 @@ def test_the_edition_opens_with_the_day_in_brief_before_the_briefings(desk):
     assert order.index(digest) < order.index(first_card)
 
 
-def test_the_digest_groups_the_days_briefings_by_main_entity_type(desk):
-    groups, _top = digest_of(page(desk, day_url(DIGEST_DAY)), day_url(DIGEST_DAY))
-    assert groups == DIGEST_GROUPS
-
-
-def test_the_digest_names_the_days_most_mentioned_entities_with_counts(desk):
-    here = day_url(DIGEST_DAY)
-    _groups, top = digest_of(page(desk, here), here)
-    assert [(name, count) for name, count, _url in top[:3]] == DIGEST_TOP3
-    assert len(top) <= 10
-    counts = [count for _name, count, _url in top]
-    assert counts == sorted(counts, reverse=True)
-    day_tags = [
-        name
-        for _s, date, groups in DESK_ENTRIES
-        if date.startswith(DIGEST_DAY)
-        for names in groups.values()
-        for name in names
+def test_the_day_in_brief_has_the_top_five_then_the_rest_by_region_or_topic(desk):
+    # Issue 14: not by entity type (27 of 28 under "Weapon systems"), but the five that matter
+    # most, then the rest by the region of their country, or their topic when none is named.
+    top, groups = digest_of(page(desk, day_url(DIGEST_DAY)), day_url(DIGEST_DAY))
+    assert len(top) == 5
+    assert top[0] == "turkey-s-400-activation-talks"  # a weapon system, a person and NATO
+    rest = dict(groups)
+    assert rest.get("Europe") == ["poland-raises-budget"]
+    assert [slug for _label, slugs in groups for slug in slugs] == [
+        s for s in day_slugs(DIGEST_DAY) if s not in top
     ]
-    for name, count, url in top:
-        assert day_tags.count(name) == count, name
-        assert text(page(desk, url).xpath("//h1")[0]) == name
+    assert all(label in REGIONS or label == "Elsewhere" for label, _slugs in groups)
+
+
+def test_the_day_in_brief_lists_no_counts(desk):
+    here = day_url(DIGEST_DAY)
+    (section,) = page(desk, here).xpath("//section[contains(@class, 'digest')]")
+    assert "(1)" not in text(section) and "(2)" not in text(section)
 
 
 @pytest.mark.parametrize("day", EDITION_DAYS)
-def test_every_day_edition_has_a_digest_that_lists_each_of_its_briefings_once(desk, day):
+def test_a_day_in_brief_lists_each_story_once_and_small_days_have_none(desk, day):
     here = day_url(day)
-    groups, _top = digest_of(page(desk, here), here)
-    listed = [slug for _label, slugs in groups for slug in slugs]
-    assert sorted(listed) == sorted(slug for slug, date, _g in DESK_ENTRIES if date.startswith(day))
+    doc = page(desk, here)
+    if len(day_slugs(day)) <= 3:
+        assert not doc.xpath("//section[contains(@class, 'digest')]"), "a small day repeats its list"
+        return
+    top, groups = digest_of(doc, here)
+    listed = top + [slug for _label, slugs in groups for slug in slugs]
+    assert sorted(listed) == sorted(day_slugs(day))
 
 
 def edition_nav(doc, here: str) -> dict[str, str]:

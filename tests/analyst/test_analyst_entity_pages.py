@@ -147,7 +147,7 @@ def test_companions_are_the_entities_most_often_mentioned_with_it_linked_with_co
 def briefing_links(doc, here: str) -> list[str]:
     return [
         url.removeprefix("briefings/").rstrip("/")
-        for _t, url in links(doc, here, "//article[contains(@class, 'card')]//h3/a")
+        for _t, url in links(doc, here, "//ol[contains(@class, 'compact')]/li/a")
     ]
 
 
@@ -191,14 +191,16 @@ def test_timeline_months_are_the_sites_time_zone_months_and_link_their_editions(
             "briefing.toml": 'title = "TZ"\nbase_url = "https://tz.example/"\ntimezone = "Pacific/Auckland"\n',
             "content/a.md": entry_md("a", "A", "2024-01-31T23:30:00Z", weapon_systems=[S400]),
             "content/b.md": entry_md("b", "B", "2024-01-05T10:00:00Z", weapon_systems=[S400]),
+            # A third month: entity pages chart from three months of data on (issue 14).
+            "content/c.md": entry_md("c", "C", "2024-03-10T10:00:00Z", weapon_systems=[S400]),
         },
     )
     build(root)
     public = root / "public"
     doc = page(public, S400_URL)
-    assert [(m, c) for m, c, _h in chart_bars(doc)] == [("2024-01", 1), ("2024-02", 1)]
+    assert [(m, c) for m, c, _h in chart_bars(doc)] == [("2024-01", 1), ("2024-02", 1), ("2024-03", 1)]
     header = doc.xpath("//header[contains(@class, 'entity-header')]")[0]
-    assert [t.get("datetime") for t in header.xpath(".//time")] == ["2024-01-05", "2024-02-01"]
+    assert [t.get("datetime") for t in header.xpath(".//time")] == ["2024-01-05", "2024-03-10"]
     for _label, url in links(doc, S400_URL, "//table[contains(@class, 'timeline-table')]//a"):
         page(public, url)
     page(public, "2024/02/01/")

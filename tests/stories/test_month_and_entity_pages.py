@@ -59,7 +59,7 @@ def test_a_month_edition_has_a_per_day_chart_whose_bars_link_to_the_days(public)
     chart = page(public, "2024/03/").xpath("//figure[@class='daychart']/*[local-name()='svg']")[0]
     bars = chart.xpath(".//*[local-name()='rect'][@class='chart-bar']")
     assert len(bars) == 31
-    assert {b.get("data-key"): b.get("data-count") for b in bars}["2024-03-05"] == "11"
+    assert {b.get("data-day"): b.get("data-count") for b in bars}["2024-03-05"] == "11"
     links = chart.xpath(".//*[local-name()='a']/@href")
     assert sorted(resolve("2024/03/", h) for h in links) == ["2024/03/03/", "2024/03/04/", "2024/03/05/"]
 
