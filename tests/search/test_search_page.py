@@ -88,8 +88,28 @@ def test_no_request_fails(search_page):
 
 @pytest.mark.parametrize(
     "query",
-    [SCRIPT, "x" * 10_000, "!!! ??? ... --- '''", '"""', "שלום עולם", "مرحبا بالعالم", "\u202eS-400"],
-    ids=["script", "10k", "punctuation", "quotes", "hebrew", "arabic", "rtl-override"],
+    [
+        SCRIPT,
+        "x" * 10_000,
+        "!!! ??? ... --- '''",
+        '"""',
+        "שלום עולם",
+        "مرحبا بالعالم",
+        "\u202eS-400",
+        "missile " * 2_000,
+        "constructor __proto__ toString hasOwnProperty",
+    ],
+    ids=[
+        "script",
+        "10k",
+        "punctuation",
+        "quotes",
+        "hebrew",
+        "arabic",
+        "rtl-override",
+        "10k-words",
+        "prototype",
+    ],
 )
 def test_hostile_queries_show_as_text_and_never_throw(search_page, query):
     search_page.open(query)
