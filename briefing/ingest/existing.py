@@ -11,7 +11,7 @@ from briefing.display import shown
 from briefing.entries.read import list_entries, read_entry
 from briefing.errors import ContentError
 from briefing.ingest.dates import format_date
-from briefing.ingest.memory import IngestMemory, file_stat
+from briefing.ingest.memory import IngestMemory, KnownEntryFile, file_stat
 from briefing.ingest.report import IngestReport
 
 log = logging.getLogger("briefing")
@@ -53,8 +53,8 @@ def scan_content(
         name = path.relative_to(content_dir).as_posix()
         stat = file_stat(path)
         known = remembered.get(name)
-        if known is not None and known[0] == stat:
-            _seen, slug, when, source, story = known
+        if known is not None and known.stat == stat:
+            slug, when, source, story = known.slug, known.date, known.source, known.story
             text = None
         else:
             try:
@@ -73,7 +73,7 @@ def scan_content(
             source = source if isinstance(source, str) else None
             story = metadata.get("story")
             story = story if isinstance(story, str) and story else None
-        memory.entries[name] = (stat, slug, when, source, story)
+        memory.entries[name] = KnownEntryFile(stat, slug, when, source, story)
         taken.add(slug)
         if source is None:
             continue

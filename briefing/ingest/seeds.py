@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing.display import shown
 from briefing.errors import SeedError
@@ -31,7 +32,13 @@ def photo_beside(seed: Path) -> Path | None:
     return _photos_in(seed.parent).get(seed.stem)
 
 
-_PHOTOS: dict[Path, tuple[int, dict[str, Path]]] = {}
+class _Listing(NamedTuple):
+    stamp: int  # the folder's mtime when listed: a photo added or removed changes it
+    photos: dict[str, Path]  # by stem
+
+
+# A memo of listings, not state: always checked against the folder's mtime before use.
+_PHOTOS: dict[Path, _Listing] = {}
 
 
 def _photos_in(folder: Path) -> dict[str, Path]:
@@ -44,15 +51,15 @@ def _photos_in(folder: Path) -> dict[str, Path]:
     except OSError:
         return {}
     known = _PHOTOS.get(folder)
-    if known is None or known[0] != stamp:
+    if known is None or known.stamp != stamp:
         photos: dict[str, Path] = {}
         with os.scandir(folder) as listing:
             for item in sorted(listing, key=lambda i: i.name):
                 name, dot, suffix = item.name.rpartition(".")
                 if dot and f".{suffix.lower()}" in PHOTO_SUFFIXES and item.is_file():
                     photos.setdefault(name, Path(item.path))
-        known = _PHOTOS[folder] = (stamp, photos)
-    return known[1]
+        known = _PHOTOS[folder] = _Listing(stamp, photos)
+    return known.photos
 
 
 def read_seed(seed: Path):
