@@ -10,7 +10,7 @@ the previous build's state in and the next one out:
     site = index_site(config, published)             site.py, related.py
     plan = plan_build(site, loaded, previous, ...)   plan.py
     built = render_outputs(plan, stage)              write.py, on every core (parallel.py)
-    stage.commit(...)                                output.py, the one writer of public/
+    stage.keep(...); stage.commit()                  output.py, the one writer of public/
     save_state(next_state(previous, ..., built))     incremental.py, cache.py
 
 Every output has a fingerprint of everything it is made from; an output whose
@@ -36,6 +36,7 @@ from briefing.fingerprint import config_key
 from briefing.incremental import Scope, decide, next_state
 from briefing.lazy_registry import LazyRegistry, registry_fingerprint
 from briefing.output import open_stage
+from briefing.output_guard import check_output
 from briefing.parallel import Executor
 from briefing.plan import plan_build
 from briefing.publish import build_now, select_published
@@ -97,6 +98,8 @@ def build_site(
     executor: Executor | None = None,
 ) -> BuildResult:
     """Build the site; `executor` runs the stages' parallel work (default: forked workers)."""
+    # Again here, not only when the config is read: serve and --base-url derive new configs.
+    check_output(config, preview=config.preview)
     with site_lock(config):
         kept = holder.state_for(config) if holder is not None else None
         try:
@@ -140,8 +143,11 @@ def _build(
     _phase("plan", started)
     built, written = render_outputs(plan, stage, progress, executor)
     _phase("render", started)
-    stage.commit(written, plan.removed, decision.replace_all)
     state = next_state(previous, loaded, entries, decision, built, plan.shards, plan.related)
+    # The staged folder becomes the whole site: what was not rewritten is carried over.
+    fresh = set(written)
+    stage.keep([file for file in state.outputs if file not in fresh])
+    stage.commit()
     return _result(entries, state, written, plan.removed, started, published.held_line()), state
 
 

@@ -8,7 +8,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from briefing.display import shown
@@ -46,6 +46,8 @@ class Config:
     list_pages: int = 0
     # A Dask scheduler ("tcp://HOST:PORT") to build on (dask_executor.py); "" builds here.
     executor: str = ""
+    # An output folder outside the site (a deploy checkout, /srv/www) is refused unless set.
+    output_outside_site: bool = False
     # Where caches, staging and locks live; `briefing serve` uses its own so it never
     # disturbs public/ or a build running beside it. Not a TOML key.
     state_dir: str = ".briefing-cache"
@@ -53,6 +55,8 @@ class Config:
     # drafts). Not TOML keys: a published site should not depend on a forgotten setting.
     drafts: bool = False
     future: bool = False
+    # The folder `briefing serve` previews into (below .briefing-cache/). Not a TOML key.
+    preview: bool = False
     # Keys seen in the file, so errors can point at a line.
     source_text: str = field(default="", repr=False, compare=False)
 
@@ -97,13 +101,14 @@ class Config:
 _EDITABLE = {
     f.name: f
     for f in fields(Config)
-    if f.name not in {"root", "source_text", "state_dir", "drafts", "future"}
+    if f.name not in {"root", "source_text", "state_dir", "drafts", "future", "preview"}
 }
 _TYPES: dict[str, type] = {
     "page_size": int,
     "feed_size": int,
     "related_count": int,
     "allow_html": bool,
+    "output_outside_site": bool,
     "story_threshold": float,
     "story_days": int,
     "max_files": int,
@@ -169,6 +174,19 @@ def load_config(root: Path) -> Config:
 
 def _validated(config: Config) -> Config:
     path = config.path
+    for key in ("title", "description", "language"):
+        value = getattr(config, key)
+        if any(ord(ch) < 32 and ch not in "\t" or 0x7F <= ord(ch) < 0xA0 for ch in value):
+            raise ConfigError(
+                f"'{key}' contains a control character",
+                path,
+                _line_of(config.source_text, key),
+                hint="remove it; every page and feed carries this text",
+            )
+    if not config.title.strip():
+        raise ConfigError(
+            "'title' is empty", path, _line_of(config.source_text, "title"), hint='for example title = "Briefing"'
+        )
     for key in ("page_size", "feed_size"):
         if getattr(config, key) < 1:
             raise ConfigError(f"'{key}' must be at least 1", path, _line_of(config.source_text, key))
@@ -206,33 +224,46 @@ def _validated(config: Config) -> Config:
             _line_of(config.source_text, "executor"),
             hint='for example executor = "tcp://10.0.0.5:8786", or leave it out to build here',
         )
-    out = config.output_dir
-    if (
-        not out
-        or Path(out).is_absolute()
-        or ".." in Path(out).parts
-        or out in {".", "content", "seeds", "themes"}
-    ):
-        raise ConfigError(
-            f"output_dir '{out}' must be a new folder inside the site",
-            path,
-            _line_of(config.source_text, "output_dir"),
-            hint='the default is "public"',
-        )
+    from briefing.output_guard import check_output
+
+    check_output(config, preview=config.preview, line=_line_of(config.source_text, "output_dir"))
     return config
 
 
 def _normalise_base_url(url: str, config: Config, what: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise ConfigError(
-            f"{what} '{url}' is not an absolute http(s) URL",
+    """base_url as every page, feed and sitemap line will carry it, or a ConfigError.
+
+    It lands verbatim in robots.txt, sitemaps and feeds, and its path names the folder
+    `briefing serve` previews into: whitespace, control characters, a query, a fragment,
+    dot segments or a port out of range would each corrupt one of those.
+    """
+
+    def bad(reason: str) -> ConfigError:
+        return ConfigError(
+            f"{what} {url!r} {reason}",
             config.path if what == "base_url" else None,
             _line_of(config.source_text, "base_url") if what == "base_url" else None,
             hint='for example "https://user.github.io/digest/"',
         )
-    if parts.query or parts.fragment:
-        raise ConfigError(f"{what} '{url}' must not have a query or fragment", config.path)
+
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise bad("contains whitespace or a control character")
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise bad("is not an absolute http(s) URL with a host")
+    if "?" in url or "#" in url:
+        raise bad("must not have a query (?) or fragment (#)")
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise bad("has a port out of range (1-65535)") from None
+    if parts.port == 0:
+        raise bad("has a port out of range (1-65535)")
+    if parts.username is not None or parts.password is not None:
+        raise bad("must not carry a user name or password")
+    segments = unquote(parts.path).split("/")
+    if any(segment in {".", ".."} for segment in segments) or "\\" in unquote(parts.path):
+        raise bad("must not have '.' or '..' segments in its path")
     return url if url.endswith("/") else url + "/"
 
 

@@ -1,122 +1,178 @@
-"""The one writer of public/: stage every changed file, then commit them all at once.
+"""The one writer of public/: stage a complete new site, then swap it in at once.
 
-A build renders into `.briefing-cache/staging/` and touches `public/` only
-after every page rendered. Committing is a list of renames recorded first in
-a journal, so a build killed while committing is finished by the next one,
-and a build that fails before it leaves `public/` exactly as it was.
+A build renders changed files into a staging folder beside the output, on
+the same file system, links in the unchanged ones from the current site
+(hard links: no copy), and then exchanges the two folders in one system
+call. At every instant the output folder is the complete old site or the
+complete new one, whether the build is killed, interrupted or fails to
+write; nothing in the output folder is ever written in place.
+
+On Linux the swap is renameat2(RENAME_EXCHANGE) and on macOS
+renamex_np(RENAME_SWAP): one atomic step. Elsewhere, or on a file system
+that refuses them, it is two renames; between them (microseconds) the
+output folder is absent, never mixed, and a build killed right there is
+repaired by the next one, which puts the old site back before anything else.
+
+A symlinked output folder (public/ -> /srv/www/site) keeps its link: the
+swap happens at the folder it points to.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
+import ctypes
+import errno
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BuildError
 
-JOURNAL = ".briefing-commit.json"
+STAGING = "staging"
+PREVIOUS = "previous"  # the old site between the two renames of the fallback swap
 
 
 @dataclass
 class Stage:
-    """Files written for one build, waiting to be committed into `public`."""
+    """The next site, written file by file, committed in one swap with `target`."""
 
-    root: Path
-    public: Path
+    root: Path  # the staging folder, on the same file system as target
+    target: Path  # the real output folder (symlinks resolved)
     folders: set[str] = field(default_factory=set)  # made in this process
+
+    @property
+    def public(self) -> Path:
+        return self.target
 
     def write(self, relative: str, data: bytes) -> tuple[int, int]:
         """Stage one file; its (size, mtime), which committing it keeps."""
         target = os.path.join(self.root, relative)
         try:
-            folder = os.path.dirname(target)
-            if folder not in self.folders:
-                os.makedirs(folder, exist_ok=True)
-                self.folders.add(folder)
+            self._folder_of(target)
             with open(target, "wb") as handle:
                 handle.write(data)
                 handle.flush()  # the stat must see the last write's size and time
                 stat = os.fstat(handle.fileno())
             return stat.st_size, stat.st_mtime_ns
         except OSError as exc:
-            raise BuildError(
-                f"cannot write {relative}: {exc.strerror}",
-                self.root,
-                hint="check free disk space and permissions",
-            ) from exc
+            raise _write_error(exc, relative, self.root) from exc
 
-    def commit(self, written: list[str], removed: list[str], replace_all: bool) -> None:
-        """Make `public` hold the staged files; `replace_all` swaps the whole folder."""
-        if replace_all:
-            self._swap()
-            return
-        journal = {"moves": sorted(written), "removes": sorted(removed)}
-        _write_journal(self.root, journal)
-        apply_journal(self.root, self.public)
+    def _folder_of(self, path: str) -> None:
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
 
-    def _swap(self) -> None:
-        old = self.root.parent / "previous-public"
-        shutil.rmtree(old, ignore_errors=True)
+    def keep(self, files: list[str]) -> None:
+        """Carry files unchanged from the current site into the next one.
+
+        Hard links cost one directory entry each and keep size and mtime, which the
+        build cache compares; a file system without them gets copies (mtime kept).
+        """
+        source_root = str(self.target) + os.sep
+        stage_root = str(self.root) + os.sep
+        for relative in files:
+            source, copy = source_root + relative, stage_root + relative
+            try:
+                self._folder_of(copy)
+                try:
+                    os.link(source, copy, follow_symlinks=False)
+                except OSError as exc:
+                    if exc.errno == errno.ENOENT:
+                        raise
+                    shutil.copy2(source, copy, follow_symlinks=False)
+            except OSError as exc:
+                raise _write_error(exc, relative, self.root) from exc
+
+    def commit(self) -> None:
+        """Make the staged folder the output folder, in one step; the old site is deleted."""
+        self.root.mkdir(parents=True, exist_ok=True)  # a site of no files is still a site
         try:
-            if self.public.exists():
-                os.replace(self.public, old)
-            self.public.parent.mkdir(parents=True, exist_ok=True)  # a nested output_dir
-            os.replace(self.root, self.public)
+            self.target.parent.mkdir(parents=True, exist_ok=True)  # a nested output_dir
+            if not self.target.exists():
+                os.rename(self.root, self.target)
+                return
+            if not _exchange(self.root, self.target):
+                previous = self.root.parent / f"{self.root.name}.{PREVIOUS}"
+                os.rename(self.target, previous)  # from here to the next line: no output folder
+                os.rename(self.root, self.target)
+                os.rename(previous, self.root)
         except OSError as exc:
-            if old.exists() and not self.public.exists():
-                os.replace(old, self.public)
             raise BuildError(
                 f"cannot replace the output folder: {exc.strerror}",
-                self.public,
-                hint="check permissions on the site folder",
+                self.target,
+                hint="check permissions on the folder that holds it; the published site is unchanged",
             ) from exc
-        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(self.root, ignore_errors=True)  # now the old site
 
 
-def _write_journal(stage: Path, journal: dict) -> None:
-    tmp = stage / (JOURNAL + ".tmp")
-    tmp.write_text(json.dumps(journal), encoding="utf-8")
-    os.replace(tmp, stage / JOURNAL)
+def _write_error(exc: OSError, relative: str, where: Path) -> BuildError:
+    reason = exc.strerror or str(exc)
+    return BuildError(
+        f"cannot write {relative}: {reason}",
+        where,
+        hint="check free disk space and permissions; the published site is unchanged",
+    )
 
 
-def apply_journal(stage: Path, public: Path) -> None:
-    """Finish a commit: idempotent, so a crash half-way is repaired by running it again."""
-    journal = json.loads((stage / JOURNAL).read_text(encoding="utf-8"))
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically; False where the system or file system cannot."""
     try:
-        for relative in journal["moves"]:
-            source = stage / relative
-            if source.exists():
-                (public / relative).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, public / relative)
-        for relative in journal["removes"]:
-            target = public / relative
-            with contextlib.suppress(FileNotFoundError):
-                target.unlink()
-            _prune_empty(target.parent, public)
-    except OSError as exc:
-        raise BuildError(
-            f"cannot update the output folder: {exc.strerror}",
-            public,
-            hint="check free disk space and permissions, then build again",
-        ) from exc
-    shutil.rmtree(stage, ignore_errors=True)
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):
+        at_fdcwd, rename_exchange = -100, 2
+        result = libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    elif sys.platform == "darwin" and hasattr(libc, "renamex_np"):
+        rename_swap = 2
+        result = libc.renamex_np(os.fsencode(a), os.fsencode(b), rename_swap)
+    else:
+        return False
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}:
+        return False  # an old kernel or a file system without it: the two-rename fallback
+    raise OSError(code, os.strerror(code), str(b))
 
 
-def _prune_empty(folder: Path, stop: Path) -> None:
-    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+def staging_folder(cache_dir: Path, target: Path) -> Path:
+    """Where the next site is staged: the cache, if it shares the output's file system.
+
+    Renames cannot cross file systems, so an output folder elsewhere (a symlink to a
+    deploy disk) gets its staging folder beside it, under a name that says whose it is.
+    """
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    if os.stat(cache_dir).st_dev == os.stat(parent).st_dev:
+        return cache_dir / STAGING
+    return parent / f".{target.name}.briefing-{STAGING}"
 
 
 def open_stage(cache_dir: Path, public: Path) -> Stage:
-    """A fresh staging folder, after finishing or discarding what a killed build left."""
-    root = cache_dir / "staging"
-    if (root / JOURNAL).exists():
-        apply_journal(root, public)
-    shutil.rmtree(root, ignore_errors=True)
-    shutil.rmtree(cache_dir / "previous-public", ignore_errors=True)
-    root.mkdir(parents=True)
-    return Stage(root=root, public=public)
+    """A fresh staging folder, after repairing or discarding what a killed build left.
+
+    Only the staging folder (and the old site a fallback swap set aside) is removed:
+    names that are ours alone, whatever a damaged cache says.
+    """
+    target = Path(os.path.realpath(public))
+    root = staging_folder(cache_dir, target)
+    previous = root.parent / f"{root.name}.{PREVIOUS}"
+    if previous.is_dir() and not os.path.lexists(target):
+        os.rename(previous, target)  # killed between the two renames: the old site comes back
+    for leftover in (root, previous):
+        if os.path.lexists(leftover):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink()
+        if os.path.lexists(leftover):
+            raise BuildError(
+                "cannot remove what an earlier build left here",
+                leftover,
+                hint="delete this folder, then build again",
+            )
+    return Stage(root=root, target=target)

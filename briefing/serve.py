@@ -60,6 +60,7 @@ def preview_config(config: Config, bind: str, port: int) -> Config:
         output_dir=SERVE_ROOT.format(port=port) + base_path.rstrip("/"),
         state_dir=SERVE_STATE.format(port=port),
         drafts=True,  # an editor previews drafts too; pages mark them "Draft"
+        preview=True,
     )
 
 

@@ -116,9 +116,22 @@ def list_entries(content_dir: Path) -> list[Path]:
 def list_entry_files(content_dir: Path) -> list[str]:
     """list_entries as plain strings: pathlib costs more than the stat calls on a big site."""
     if not content_dir.is_dir():
-        return []
+        # Not an empty site: building it would replace the published one with nothing.
+        raise ContentError(
+            "is missing or not a folder",
+            content_dir,
+            hint="run the build in the site folder (or pass --site), or `briefing ingest` to make entries",
+        )
     found: list[str] = []
-    for folder, subfolders, files in os.walk(content_dir):
+
+    def unreadable(exc: OSError) -> None:
+        raise ContentError(
+            f"cannot be read: {exc.strerror}",
+            exc.filename,
+            hint="check the folder's permissions; a folder the build cannot list would unpublish its entries",
+        )
+
+    for folder, subfolders, files in os.walk(content_dir, onerror=unreadable):
         subfolders[:] = [d for d in subfolders if not d.startswith((".", "_"))]
         found += [
             os.path.join(folder, f) for f in files if f.endswith(".md") and not f.startswith((".", "_"))
