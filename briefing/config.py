@@ -176,7 +176,7 @@ def _validated(config: Config) -> Config:
     path = config.path
     for key in ("title", "description", "language"):
         value = getattr(config, key)
-        if any(ord(ch) < 32 and ch not in "\t" or 0x7F <= ord(ch) < 0xA0 for ch in value):
+        if any((ord(ch) < 32 and ch not in "\t") or 0x7F <= ord(ch) < 0xA0 for ch in value):
             raise ConfigError(
                 f"'{key}' contains a control character",
                 path,
@@ -185,7 +185,10 @@ def _validated(config: Config) -> Config:
             )
     if not config.title.strip():
         raise ConfigError(
-            "'title' is empty", path, _line_of(config.source_text, "title"), hint='for example title = "Briefing"'
+            "'title' is empty",
+            path,
+            _line_of(config.source_text, "title"),
+            hint='for example title = "Briefing"',
         )
     for key in ("page_size", "feed_size"):
         if getattr(config, key) < 1:

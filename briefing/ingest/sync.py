@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.config import Config
 from briefing.display import shown
 from briefing.entities import Tagging
+from briefing.entries.read import split_entry
+from briefing.entries.validate import PHOTO_PATTERN, SLUG_PATTERN
 from briefing.errors import ContentError, SeedError
 from briefing.ingest.existing import Existing
 from briefing.ingest.parse import RawArticle
@@ -17,12 +21,18 @@ from briefing.ingest.seeds import photo_beside
 from briefing.ingest.slugs import unique_slug
 from briefing.ingest.transform import entry_fields
 from briefing.ingest.writer import (
+    NEW_FILE,
+    ChangedMeanwhile,
     is_hand_edited,
+    photo_digest,
     render_entry,
     write_atomic,
 )
 
 log = logging.getLogger("briefing")
+
+# The digest of the photo ingest copied into content/ (see _photo_plan).
+PHOTO_KEY = "ingest_photo"
 
 
 def sync_entry(
@@ -50,17 +60,26 @@ def sync_entry(
         slug = unique_slug(base, taken)
         taken.add(slug)
         path = config.content_dir / f"{slug}.md"
+    if existing is not None and (not SLUG_PATTERN.fullmatch(slug) or ".." in slug):
+        # An edited slug names files ingest writes (the photo): it must stay in its folder.
+        raise ContentError(
+            f"slug {slug!r} is not a safe URL name, so {shown(seed)} is not ingested into it",
+            shown(path),
+            hint="use lower-case letters, digits and hyphens, e.g. slug: s-400-deliveries",
+        )
     when = entry_date(existing, article, mtime)
 
     photo = photo_beside(seed)
+    plan: _PhotoPlan | None = None
     if prepared.text is not None and prepared.slug == slug and photo is None:
         text = prepared.text
     else:
         story = existing.story_or(slug) if existing is not None else slug
-        text = _compose(seed, config, article, prepared.tagging, slug, when, photo, story)
+        text, plan = _compose(seed, config, article, prepared.tagging, slug, when, photo, story, existing)
 
     if existing is None:
-        _write(path, text)
+        if not _written(path, text, NEW_FILE, plan, seed, report):
+            return None
         report.new.append(path)
         return path, slug, when
     current = existing.text
@@ -75,9 +94,47 @@ def sync_entry(
         report.kept.append(path)
         return None
     else:
-        _write(path, text)
+        if not _written(path, text, current, plan, seed, report):
+            return None
         report.updated.append(path)
     return path, slug, when
+
+
+@dataclass(frozen=True)
+class _PhotoPlan:
+    """The seed's photo and where it goes; `expect` is what that file holds now (None: no file)."""
+
+    data: bytes
+    target: Path
+    expect: bytes | None
+    write: bool  # False: the file there stays (the same photo, or an editor's)
+
+
+def _written(
+    path: Path, text: str, expect: str | None, plan: _PhotoPlan | None, seed: Path, report: IngestReport
+) -> bool:
+    """Write the photo, then the entry, unless an editor saved either meanwhile (then say so)."""
+    if plan is not None and plan.write:
+        try:
+            _write(plan.target, plan.data, plan.expect)
+        except ChangedMeanwhile:
+            log.warning(
+                "kept %s: saved by someone else while ingest ran, so not overwritten from %s",
+                shown(plan.target),
+                shown(seed),
+            )
+    try:
+        _write(path, text, expect)
+    except ChangedMeanwhile:
+        log.warning(
+            "kept %s: saved by an editor while ingest ran, so not overwritten from %s "
+            "(ingest again to bring in the seed's changes, or delete it to re-ingest)",
+            shown(path),
+            shown(seed),
+        )
+        report.kept.append(path)
+        return False
+    return True
 
 
 def _compose(
@@ -89,8 +146,12 @@ def _compose(
     when: str,
     photo: Path | None,
     story: str,
-) -> str:
-    """The entry's text; a readable photo beside the seed is copied to content/images/."""
+    existing: Existing | None,
+) -> tuple[str, _PhotoPlan | None]:
+    """The entry's text, and where a readable photo beside the seed goes in content/images/.
+
+    Nothing is written here: the caller writes the photo only if it writes the entry.
+    """
     metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name, story=story)
     if photo is not None and not _readable_photo(photo):
         log.warning(
@@ -100,10 +161,14 @@ def _compose(
             shown(seed),
         )
         photo = None
+    plan = None
     if photo is not None:
+        try:
+            data = photo.read_bytes()
+        except OSError as exc:
+            raise SeedError(f"its photo cannot be read: {exc.strerror}", shown(photo)) from exc
         # The entry owns a copy of its photo, so content/ stands alone as the site's source.
-        stored = f"images/{slug}{photo.suffix.lower().replace('.jpeg', '.jpg')}"
-        _copy_photo(photo, config.content_dir / stored)
+        stored, plan = _photo_plan(config.content_dir, slug, photo, data, existing, seed)
         image = metadata.get("image")
         image_fields = (
             dict(image)
@@ -112,7 +177,60 @@ def _compose(
         )
         image_fields["file"] = stored
         metadata["image"] = image_fields
-    return render_entry(metadata, body)
+        # What ingest put there: a photo whose bytes differ later was replaced by an editor.
+        metadata[PHOTO_KEY] = photo_digest(data)
+    return render_entry(metadata, body), plan
+
+
+def _photo_plan(
+    content_dir: Path, slug: str, photo: Path, data: bytes, existing: Existing | None, seed: Path
+) -> tuple[str, _PhotoPlan]:
+    """The photo's file under content/, never one an editor replaced or another entry uses."""
+    suffix = photo.suffix.lower().replace(".jpeg", ".jpg")
+    previous, recorded = _recorded_photo(existing)
+    names = [previous] if previous else []
+    names += [f"images/{slug}{suffix}"] + [f"images/{slug}-{n}{suffix}" for n in range(2, 100)]
+    for name in names:
+        target = content_dir / name
+        try:
+            current = target.read_bytes() if os.path.lexists(target) else None
+        except OSError:
+            continue  # unreadable: someone else's, leave it
+        if current is None:
+            return name, _PhotoPlan(data, target, None, write=True)
+        if current == data:
+            return name, _PhotoPlan(data, target, current, write=False)
+        if name != previous:
+            continue  # another entry's or an editor's photo: never overwritten
+        if recorded is not None and photo_digest(current) == recorded:
+            return name, _PhotoPlan(data, target, current, write=True)  # ours; the seed's changed
+        log.warning(
+            "kept %s: replaced by hand, so not overwritten by %s (delete it to take the seed's photo)",
+            shown(target),
+            shown(photo),
+        )
+        return name, _PhotoPlan(data, target, current, write=False)
+    raise SeedError(
+        f"no free name for its photo under {shown(content_dir / 'images')}",
+        shown(seed),
+        hint=f"remove unused images/{slug}-N photos",
+    )
+
+
+def _recorded_photo(existing: Existing | None) -> tuple[str | None, str | None]:
+    """The photo file an entry of ours names, and the digest of the photo ingest put there."""
+    if existing is None:
+        return None, None
+    try:
+        metadata, _body, _line = split_entry(existing.text, existing.path)
+    except (ContentError, OSError, UnicodeDecodeError):
+        return None, None
+    image = metadata.get("image")
+    file = image.get("file") if isinstance(image, dict) else None
+    digest = metadata.get(PHOTO_KEY)
+    if not isinstance(file, str) or not PHOTO_PATTERN.fullmatch(file):
+        return None, None
+    return file, digest if isinstance(digest, str) else None
 
 
 def _readable_photo(photo: Path) -> bool:
@@ -125,22 +243,9 @@ def _readable_photo(photo: Path) -> bool:
     return True
 
 
-def _copy_photo(source: Path, target: Path) -> None:
+def _write(path: Path, data: str | bytes, expect: str | bytes | None) -> None:
     try:
-        data = source.read_bytes()
-        if not target.is_file() or target.read_bytes() != data:
-            write_atomic(target, data)
-    except OSError as exc:
-        raise SeedError(
-            f"its photo cannot be copied to {shown(target)}: {exc.strerror}",
-            shown(source),
-            hint="check that content/images/ is writable",
-        ) from exc
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        write_atomic(path, text)
+        write_atomic(path, data, expect)
     except OSError as exc:
         raise ContentError(
             f"cannot be written: {exc.strerror}",

@@ -45,8 +45,22 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
+class ChangedMeanwhile(Exception):
+    """The file changed (or appeared) after ingest read it: an editor saved it; keep theirs."""
+
+
+# `expect` for a file that must not exist yet.
+NEW_FILE = None
+
+
+def write_atomic(path: Path, data: str | bytes, expect: str | bytes | object | None = ...) -> None:
     """Write via a temporary file and a rename, so a killed process leaves no half file.
+
+    With `expect`, the file is replaced only if it still holds exactly those bytes
+    (NEW_FILE: only if it still does not exist), checked right before the rename:
+    an editor who saved while ingest composed the new text keeps their version, and
+    ChangedMeanwhile says so. A new file is placed with link(), which refuses to
+    replace one that appeared meanwhile, so that case has no window at all.
 
     No fsync: it would cost seconds on a large ingest and only guards against
     power loss, which a re-run of ingest repairs anyway.
@@ -61,10 +75,38 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         # mkstemp makes the file private (0600); an entry must be as readable as any file
         # the editor saves there, or as the one it replaces.
         os.chmod(tmp, mode)
+        if expect is NEW_FILE:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise ChangedMeanwhile(path) from None
+            except OSError:  # a file system without hard links: check, then rename
+                if os.path.lexists(path):
+                    raise ChangedMeanwhile(path) from None
+                os.replace(tmp, path)
+                return
+            os.unlink(tmp)
+            return
+        if expect is not ...:
+            wanted = expect.encode("utf-8") if isinstance(expect, str) else expect
+            if _current(path) != wanted:
+                raise ChangedMeanwhile(path)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _current(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def photo_digest(data: bytes) -> str:
+    """Names the photo ingest placed, so a photo an editor replaced is told apart."""
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def _file_mode(path: Path) -> int:

@@ -258,7 +258,8 @@ def test_dates_before_year_1000_get_four_digit_edition_urls(site):
 
 
 def test_an_empty_site_builds_a_front_page_that_says_so_and_a_search_page_with_its_files(site, tmp_path):
-    root = site({"briefing.toml": 'title = "Empty"\n', "seeds/.keep": ""})
+    # content/ there but empty: a missing content/ is an error (issue 13), not an empty site.
+    root = site({"briefing.toml": 'title = "Empty"\n', "seeds/.keep": "", "content/.keep": ""})
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     run = run_cli("build", "--site", str(root), cwd=elsewhere)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from photo_support import jpeg_bytes
 from safety_support import small_site, snapshot
 from shared_support import run_cli, write_files
-
-from photo_support import jpeg_bytes
 
 
 def test_a_damaged_commit_journal_cannot_delete_an_entry(tmp_path):

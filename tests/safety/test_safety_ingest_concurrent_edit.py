@@ -13,8 +13,7 @@ SEEDS = {f"seeds/story-{n}.txt": f"Story number {n} on radars\n\nFirst paragraph
 
 def test_edits_saved_while_ingest_runs_are_kept(tmp_path, monkeypatch):
     from briefing.config import load_config
-    from briefing.ingest import ingest_site
-    from briefing.ingest import writer
+    from briefing.ingest import ingest_site, writer
 
     root = write_files(tmp_path / "site", SEEDS)
     assert ingest_site(load_config(root)).ok

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -130,4 +128,3 @@ def test_the_preview_folder_is_checked_like_the_output_folder(tmp_path):
     config = replace(load_config(root), output_dir=".briefing-cache/serve-1/../../content")
     with pytest.raises(ConfigError):
         check_output(config)
-    del os, time
