@@ -110,6 +110,8 @@ def read_entry(path: Path) -> tuple[dict[str, Any], str, int, str]:
 
 def list_entries(content_dir: Path) -> list[Path]:
     """Every entry file, in a stable order; dot- and underscore-folders are private."""
+    if not content_dir.is_dir():
+        return []  # ingest makes it; only a build must refuse a missing content/
     return [Path(p) for p in list_entry_files(content_dir)]
 
 
