@@ -47,26 +47,7 @@ def sync_entry(
     """Ingest one seed: (entry, slug, date) now in sync with it, or None if an editor's edit won."""
     article, mtime = prepared.article, prepared.mtime
     existing = by_source.get(seed.name)
-    if existing is not None:
-        slug, path = existing.slug, existing.path
-    else:
-        base = prepared.base
-        if base in unreadable:
-            raise SeedError(
-                f"its entry content/{base}.md cannot be read",
-                shown(seed),
-                hint="fix that entry first (see the error above), then ingest again",
-            )
-        slug = unique_slug(base, taken)
-        taken.add(slug)
-        path = config.content_dir / f"{slug}.md"
-    if existing is not None and (not SLUG_PATTERN.fullmatch(slug) or ".." in slug):
-        # An edited slug names files ingest writes (the photo): it must stay in its folder.
-        raise ContentError(
-            f"slug {slug!r} is not a safe URL name, so {shown(seed)} is not ingested into it",
-            shown(path),
-            hint="use lower-case letters, digits and hyphens, e.g. slug: s-400-deliveries",
-        )
+    slug, path = _target(seed, config, prepared, existing, taken, unreadable)
     when = entry_date(existing, article, mtime)
 
     photo = photo_beside(seed)
@@ -108,6 +89,36 @@ class _PhotoPlan:
     target: Path
     expect: bytes | None
     write: bool  # False: the file there stays (the same photo, or an editor's)
+
+
+def _target(
+    seed: Path,
+    config: Config,
+    prepared: Prepared,
+    existing: Existing | None,
+    taken: set[str],
+    unreadable: set[str],
+) -> tuple[str, Path]:
+    """The slug and file the seed's entry has, or gets (a new slug is numbered if taken)."""
+    if existing is not None:
+        if not SLUG_PATTERN.fullmatch(existing.slug) or ".." in existing.slug:
+            # An edited slug names files ingest writes (the photo): it must stay in its folder.
+            raise ContentError(
+                f"slug {existing.slug!r} is not a safe URL name, so {shown(seed)} is not ingested into it",
+                shown(existing.path),
+                hint="use lower-case letters, digits and hyphens, e.g. slug: s-400-deliveries",
+            )
+        return existing.slug, existing.path
+    base = prepared.base
+    if base in unreadable:
+        raise SeedError(
+            f"its entry content/{base}.md cannot be read",
+            shown(seed),
+            hint="fix that entry first (see the error above), then ingest again",
+        )
+    slug = unique_slug(base, taken)
+    taken.add(slug)
+    return slug, config.content_dir / f"{slug}.md"
 
 
 def _written(
