@@ -53,7 +53,9 @@ def step(site: Path, *args: str) -> dict:
 def run(count: int) -> list[tuple[str, dict]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{count}-") as tmp:
-        site = Path(tmp)
+        # BENCH_KEEP=DIR keeps the site in DIR/site-N (for a look at its output afterwards).
+        keep = os.environ.get("BENCH_KEEP")
+        site = Path(keep) / f"site-{count}" if keep else Path(tmp)
         generate(count, site / "seeds")
         rows.append(("cold ingest", step(site, "ingest")))
         rows.append(("re-ingest, nothing changed", step(site, "ingest")))
@@ -102,6 +104,7 @@ if __name__ == "__main__":
         print(table(size, rows), flush=True)
         print(flush=True)
     if len(sizes) == 2 and sizes[1] == 10 * sizes[0]:
-        small = dict(results[sizes[0]])["cold build"]["seconds"]
-        large = dict(results[sizes[1]])["cold build"]["seconds"]
-        print(f"cold build scaling {sizes[0]:,} -> {sizes[1]:,}: {large / small:.1f}x (target <= 11x)")
+        for name in ("cold ingest", "cold build"):
+            small = dict(results[sizes[0]])[name]["seconds"]
+            large = dict(results[sizes[1]])[name]["seconds"]
+            print(f"{name} scaling {sizes[0]:,} -> {sizes[1]:,}: {large / small:.1f}x (target <= 11x)")
