@@ -13,6 +13,7 @@ NAME)" credit. A third of its paragraphs carry what real copy does: the odd
 from __future__ import annotations
 
 import random
+import re
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -42,16 +43,40 @@ NOUNS = [
     "modernisation package",
     "procurement tender",
 ]
+# Sentences with slots for words of the article's own: real reports share their phrasing
+# but not their vocabulary, and story detection (MinHash over word sets) must see two
+# unrelated reports as unrelated, as it would in real copy.
 FILLER = [
-    "Officials said the talks covered financing, industrial offsets and the timetable.",
-    "Analysts expect the decision to shape regional security for the next decade.",
-    "The ministry did not give a value for the agreement.",
-    "Deliveries are due to begin within eighteen months, according to the statement.",
-    "Parliament must still approve the budget for the programme.",
-    "The announcement followed months of work between the two governments.",
-    "Industry sources said local assembly would create several hundred jobs.",
-    "Critics warned that the cost could rise once support contracts are added.",
+    "Officials said the talks covered {w}, {w} and the {w} timetable.",
+    "Analysts expect the {w} decision to shape {w} security and {w} for the next decade.",
+    "The ministry did not give a value for the {w} agreement or the {w} {w}.",
+    "Deliveries of the {w} and {w} are due within eighteen months, according to the {w} statement.",
+    "Parliament must still approve the {w} budget for the {w} {w} programme.",
+    "The announcement followed months of work on {w}, {w} and {w} between the two governments.",
+    "Industry sources said local {w} assembly would create several hundred {w} jobs in {w}.",
+    "Critics warned that the {w} cost could rise once {w} support and {w} contracts are added.",
 ]
+_SYLLABLES = (
+    "ba ka la ma na ra sa ta va za be de le me ne re se ti vi ko lo mo no ro so to vu ru tu du".split()
+)
+
+
+def _vocabulary(size: int = 20000) -> list[str]:
+    """Made-up lower-case words (no tagger rule fires on them), the same on every run."""
+    rng = random.Random(20)
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+VOCABULARY = _vocabulary()
+
+
+def _filler(rng: random.Random) -> str:
+    return re.sub(r"\{w\}", lambda _m: rng.choice(VOCABULARY), rng.choice(FILLER))
+
+
 PHOTOGRAPHERS = [
     "Vitaly Kuzmin",
     "Army Recognition",
@@ -115,7 +140,7 @@ def article(rng: random.Random, number: int, when: date) -> str:
     paragraphs = [lede]
     words = len(lede.split())
     while words < 600:
-        sentences = [rng.choice(FILLER) for _ in range(rng.randint(2, 4))]
+        sentences = [_filler(rng) for _ in range(rng.randint(2, 4))]
         if names and rng.random() < 0.6:
             sentences.append(f"{rng.choice(names)} was also mentioned during the visit to {country}.")
         if rng.random() < 0.35:
