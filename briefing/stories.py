@@ -61,6 +61,7 @@ class StoryFeatures:
 
     signature: bytes  # MinHash hash values, uint32, NUM_PERM of them
     keys: tuple[str, ...]  # "type:name" of the entities that pin down the event, sorted
+    title_keys: tuple[str, ...] = ()  # those of `keys` its headline names
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,15 @@ def story_features(title: str, text: str, entities: Mapping[str, Sequence[str]])
     keys = tuple(
         sorted(f"{group}:{name}" for group in (*KEY_TYPES, "countries") for name in entities.get(group, ()))
     )
-    return StoryFeatures(signature=np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes(), keys=keys)
+    headline = title.casefold()
+    title_keys = tuple(
+        key
+        for key in keys
+        if re.search(rf"(?<!\w){re.escape(key.split(':', 1)[1].casefold())}(?!\w)", headline)
+    )
+    return StoryFeatures(
+        signature=np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes(), keys=keys, title_keys=title_keys
+    )
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,8 @@ def same_story(a: StoryDoc, b: StoryDoc, settings: StorySettings, similarity: fl
     """Whether two reports are of one event (see the module's docstring)."""
     if abs(a.day - b.day) > settings.days:
         return False
+    if _headlines_differ(a.features, b.features):
+        return False
     if similarity is None:
         similarity = _similarity(_values(a), _values(b))
     if similarity >= max(COPY_SIMILARITY, settings.threshold):
@@ -142,6 +153,24 @@ def same_story(a: StoryDoc, b: StoryDoc, settings: StorySettings, similarity: fl
     overlap, shares_key = _entity_overlap(a.features.keys, b.features.keys)
     # Reworded: the same actors, not just the same country (or no entities to say).
     return (shares_key and overlap >= 0.25) or (not a.features.keys and not b.features.keys)
+
+
+def _headlines_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Two headlines about different actors: different events, however alike the copy.
+
+    "Gabon signs R-77 deal" and "Botswana discusses R-77 licence" name different countries;
+    "Namibia delays T-90 deal" and "Namibia signs Poseidon contract" different systems. Stock phrases (and templated
+    copy) can make such texts look alike; the headlines say who did what. A headline that
+    names no entity ("Berlin pledges more batteries") says nothing either way.
+    """
+    if a.keys and b.keys and not set(a.keys) & set(b.keys):
+        return True  # not one entity in common
+    for country in (True, False):  # the countries, then the systems, people and organisations
+        ta = {k for k in a.title_keys if k.startswith("countries:") == country}
+        tb = {k for k in b.title_keys if k.startswith("countries:") == country}
+        if ta and tb and not ta & tb:
+            return True
+    return False
 
 
 def _values(doc: StoryDoc) -> np.ndarray:

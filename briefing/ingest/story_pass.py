@@ -30,7 +30,7 @@ from briefing.stories import StoryDoc, StoryFeatures, StorySettings, detect_stor
 
 log = logging.getLogger("briefing")
 
-_FORMAT = 2  # 2: with the settings the stories were found under
+_FORMAT = 3  # 2: with the settings the stories were found under; 3: features name the headline's keys
 
 
 @dataclass(frozen=True)
@@ -203,8 +203,8 @@ def _load(path: Path) -> tuple[dict[str, _Record], tuple | None]:
         if data.get("format") != _FORMAT:
             return {}, None
         records = {
-            name: _Record(stat, slug, day, story, pinned, StoryFeatures(signature, tuple(keys)))
-            for name, (stat, slug, day, story, pinned, signature, keys) in data["entries"].items()
+            name: _Record(stat, slug, day, story, pinned, StoryFeatures(signature, tuple(keys), tuple(heads)))
+            for name, (stat, slug, day, story, pinned, signature, keys, heads) in data["entries"].items()
         }
         return records, tuple(data["settings"])
     except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
@@ -217,7 +217,16 @@ def _save(path: Path, records: dict[str, _Record], settings: StorySettings) -> N
             "format": _FORMAT,
             "settings": _key(settings),
             "entries": {
-                name: (r.stat, r.slug, r.day, r.story, r.pinned, r.features.signature, r.features.keys)
+                name: (
+                    r.stat,
+                    r.slug,
+                    r.day,
+                    r.story,
+                    r.pinned,
+                    r.features.signature,
+                    r.features.keys,
+                    r.features.title_keys,
+                )
                 for name, r in sorted(records.items())
             },
         },

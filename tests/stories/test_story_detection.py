@@ -112,3 +112,31 @@ def test_a_higher_threshold_keeps_rewordings_apart_but_not_copies(doc):
     strict = StorySettings(threshold=0.9)
     assert not together([doc("a", PATRIOT, "2026-03-01"), doc("b", PATRIOT_REWORDED, "2026-03-01")], strict)
     assert together([doc("a", PATRIOT, "2026-03-01"), doc("b", PATRIOT, "2026-03-01")], strict)
+
+
+STOCK = [
+    "Officials said the talks covered financing, industrial offsets and the timetable.",
+    "Deliveries are due to begin within eighteen months, according to the statement.",
+    "Critics warned that the cost could rise once support contracts are added.",
+    "Industry sources said local assembly would create several hundred jobs.",
+]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (
+            ("Gabon signed R-77 delivery schedule", "Gabon"),
+            ("Botswana discussed R-77 export licence", "Botswana"),
+        ),
+        (
+            ("Namibia delayed T-90 maintenance agreement", "T-90"),
+            ("Namibia signed Poseidon torpedo contract", "Poseidon"),
+        ),
+    ],
+)
+def test_templated_copy_about_other_actors_stays_apart(doc, first, second):
+    # Stock sentences make the texts near copies; the headlines name different countries or systems.
+    a = doc("a", (first[0], [f"{first[0]}, officials said.", *STOCK]), "2024-02-14")
+    b = doc("b", (second[0], [f"{second[0]}, officials said.", *STOCK]), "2024-02-15")
+    assert not together([a, b])
