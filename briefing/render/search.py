@@ -3,9 +3,8 @@
 Why not Pagefind: on a 10,000-entry digest it took 14 s and 1.3 GB, more than
 the whole build may use, and it cannot update one entry. This index is plain
 JSON a browser fetches a little of per query (the client is the theme's
-`assets/search.js`, which splits, folds and stems a query exactly as `word_terms`
-does here; the shipped Snowball stemmers in `snowball/` are the JavaScript
-output of the same Snowball release as the `snowballstemmer` package):
+`assets/search.js`, which splits, folds and stems a query exactly as
+`search_words` does; `search_postings` builds and patches the term shards):
 
     search/meta.json            language, stemmer, stop words, spelling folds, which shards exist
     search/terms/<ab>.json      {stem: {surface word: [code, ...]}} for stems starting "ab"
@@ -29,435 +28,47 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache, partial
-from itertools import chain, pairwise
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-import snowballstemmer  # type: ignore[import-untyped]
-
 from briefing.render import urls
+from briefing.render.search_postings import Shards, build_shards, pair_buckets, patch_shards, shard_key
+from briefing.render.search_words import (
+    SPELLING_RULES,
+    SPELLING_WORDS,
+    EntryTerms,
+    Language,
+    alias_key,
+    entry_terms,
+    language_of,
+    split_words,
+    word_terms,
+)
 
 if TYPE_CHECKING:
     from briefing.site import Site
 
+# The names other modules and the tests use, wherever they live now.
+__all__ = [
+    "EntryTerms",
+    "SearchFile",
+    "build_shards",
+    "changed_index_files",
+    "entry_terms",
+    "index_files",
+    "language_of",
+    "patch_shards",
+    "shard_key",
+    "split_words",
+    "word_terms",
+]
+
 DOCS_PER_FILE = 100  # rows of ~350 bytes: a page of 20 results fetches a few 35 kB files
 FIELDS = ("body", "summary", "tags", "title")  # a code's low two bits index this
 SNOWBALL_DIR = Path(__file__).parent / "snowball"
-
-# ISO 639-1 codes (the part of `language` before any "-") to Snowball algorithms.
-STEMMERS = {
-    "ar": "arabic",
-    "hy": "armenian",
-    "eu": "basque",
-    "ca": "catalan",
-    "cs": "czech",
-    "da": "danish",
-    "nl": "dutch",
-    "en": "english",
-    "eo": "esperanto",
-    "et": "estonian",
-    "fi": "finnish",
-    "fr": "french",
-    "de": "german",
-    "el": "greek",
-    "hi": "hindi",
-    "hu": "hungarian",
-    "id": "indonesian",
-    "ga": "irish",
-    "it": "italian",
-    "lt": "lithuanian",
-    "ne": "nepali",
-    "no": "norwegian",
-    "nb": "norwegian",
-    "nn": "norwegian",
-    "fa": "persian",
-    "pl": "polish",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "ru": "russian",
-    "sr": "serbian",
-    "st": "sesotho",
-    "es": "spanish",
-    "sv": "swedish",
-    "ta": "tamil",
-    "tr": "turkish",
-    "yi": "yiddish",
-}
-
-ENGLISH_STOP_WORDS = frozenset(
-    """
-a an and are as at be been but by for from had has have he her his i in into is it its
-of on or our she that the their them there they this to was we were which who will with
-would you your not no so if than then also said says after before about over more most
-""".split()
-)
-
-# British spellings to American ones, for English sites; applied to a word before it is
-# stemmed, at index time and (from meta.json) in the browser. Folding both ways into one
-# form only matters when two real words would meet, so the rules are anchored to stems
-# known to vary: "four" and "hour" keep their "our".
-SPELLING_WORDS = {
-    "programme": "program",
-    "programmes": "programs",
-    "grey": "gray",
-    "greys": "grays",
-    "aluminium": "aluminum",
-    "tyre": "tire",
-    "tyres": "tires",
-    "sceptical": "skeptical",
-    "sceptic": "skeptic",
-    "sceptics": "skeptics",
-    "jewellery": "jewelry",
-    "manoeuvre": "maneuver",
-    "manoeuvres": "maneuvers",
-    "manoeuvred": "maneuvered",
-    "manoeuvring": "maneuvering",
-    "manoeuvrable": "maneuverable",
-    "practise": "practice",
-    "practised": "practiced",
-    "practising": "practicing",
-    "ageing": "aging",
-    "plough": "plow",
-    "draught": "draft",
-    "mould": "mold",
-    "cheque": "check",
-    "cheques": "checks",
-    "kerb": "curb",
-    "storey": "story",
-    "storeys": "stories",
-    "anaesthetic": "anesthetic",
-    "paediatric": "pediatric",
-    "haemorrhage": "hemorrhage",
-    "oestrogen": "estrogen",
-    "encyclopaedia": "encyclopedia",
-    "whilst": "while",
-    "amongst": "among",
-}
-_OUR = "arm|behavi|col|fav|flav|harb|hon|hum|lab|neighb|od|rum|sav|splend|tum|vap|vig|val|endeav|clam|ard|parl|ranc|cand|ferv"
-_RE = "cent|fib|lit|met|theat|calib|sab|spect|somb|lust|meag|mit|scept|kilomet|centimet|millimet"
-_LL = "travel|model|label|cancel|fuel|signal|level|total|channel|counsel|marshal|rival|dial|equal|pedal|tunnel|shovel|quarrel|jewel|duel|initial|panel|marvel|patrol"
-# (pattern, replacement with $1-style groups as JavaScript writes them); the first match of
-# each is replaced, in order.
-SPELLING_RULES: tuple[tuple[str, str], ...] = (
-    (rf"^({_OUR})our", "$1or"),
-    (r"^(def|off|pret|lic)ence(s?)$", "$1ense$2"),
-    (rf"^({_RE})re(s?)$", "$1er$2"),
-    (rf"^({_RE})red$", "$1ered"),
-    (rf"^({_RE})ring$", "$1ering"),
-    (rf"^({_LL})l(ed|ing|er|ers)$", "$1$2"),
-    (r"^(catal|dial|anal|monol|epil|prol)ogue(s?)$", "$1og$2"),
-    (r"^(anal|paral|catal|electrol|hydrol)ys(e|es|ed|ing|er|ers)$", "$1yz$2"),
-    (r"^(.{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$", "$1iz$2"),
-)
-_RULES = tuple((re.compile(p), re.sub(r"\$(\d)", r"\\\1", r)) for p, r in SPELLING_RULES)
-
-# Apostrophes and hyphens as typed on phones, pasted from Word or set by typographers.
-_PUNCT = str.maketrans(
-    {
-        **dict.fromkeys(map(ord, "\u2019\u2018\u02bc\u2032\u00b4\uff07"), "'"),
-        **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-"),
-        ord("\u00ad"): None,  # a soft hyphen is not a hyphen: "defen\u00adce" is "defence"
-    }
-)
-_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_JOINER = re.compile(r"[-']")
-
-
-class Language(NamedTuple):
-    """How a site's words become terms: its stemmer (None: no stemming), stop words, spelling."""
-
-    code: str
-    stemmer: str | None
-    stop_words: frozenset[str]
-    english: bool
-
-
-def language_of(code: str) -> Language:
-    """The search language for a `language` key such as "en", "en-GB" or "pt_BR"."""
-    base = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
-    stemmer = STEMMERS.get(base)
-    english = base == "en"
-    return Language(base, stemmer, ENGLISH_STOP_WORDS if english else frozenset(), english)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, one apostrophe and one hyphen: "Erdoğan's" is "erdogan's"."""
-    if text.isascii():  # no curly apostrophe, dash or accent: most of an English site's text
-        return text.casefold()
-    text = text.translate(_PUNCT).casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    # Nonspacing marks (as the browser's \p{Mn}), found among the text's distinct characters.
-    marks = {ord(c): None for c in set(decomposed) if unicodedata.category(c) == "Mn"}
-    return decomposed.translate(marks) if marks else decomposed
-
-
-def respell(word: str) -> str:
-    """A British spelling as the American one (defence -> defense, armoured -> armored)."""
-    if word in SPELLING_WORDS:
-        return SPELLING_WORDS[word]
-    for pattern, replacement in _RULES:
-        word = pattern.sub(replacement, word, count=1)
-    return word
-
-
-@lru_cache(maxsize=8)
-def _stemmer(name: str):
-    return snowballstemmer.stemmer(name)
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str, language: Language) -> str:
-    """The term a folded word is indexed under: respelled (English), then Snowball-stemmed.
-
-    Memoised: a site has tens of thousands of distinct words and millions of uses.
-    """
-    if language.english:
-        word = respell(word)
-    if language.stemmer is None or not word.isalpha():
-        return word
-    return _stemmer(language.stemmer).stemWord(word)
-
-
-class Term(NamedTuple):
-    stem: str
-    surface: str  # the folded word as written, for "Did you mean" and highlighting
-
-
-def split_words(text: str, language: Language) -> list[str]:
-    """The folded words of a text; an English possessive "'s" dropped."""
-    folded = fold(text)
-    # The same words as _WORD finds; on ASCII text a narrower class scans a third faster.
-    words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
-    if language.english and "'s" in folded:
-        words = [w[:-2] if w.endswith("'s") else w for w in words]
-    return words
-
-
-def word_terms(word: str, language: Language) -> list[Term]:
-    """A folded word's terms: itself, or for "s-400" and "o'brien" the joined form and the parts.
-
-    The client (assets/search.js `wordTerms`) does the same to each query word.
-    """
-    parts = [p for p in _JOINER.split(word) if p]
-    surfaces = ["".join(parts), *parts] if len(parts) > 1 else parts
-    found: list[Term] = []
-    for i, surface in enumerate(surfaces):
-        # A part must be two letters or more and not a stop word; a joined form always counts.
-        if (i > 0 or len(parts) == 1) and (len(surface) < 2 or surface in language.stop_words):
-            continue
-        found.append(Term(stem(surface, language), surface))
-    return found
-
-
-def sequence(text: str, language: Language) -> list[str]:
-    """The stems of a text in order, stop words left out: what a quoted phrase must match."""
-    out: list[str] = []
-    for word in split_words(text, language):
-        for part in _JOINER.split(word):
-            if part and part not in language.stop_words:
-                out.append(stem(part, language))
-    return out
-
-
-class EntryTerms(NamedTuple):
-    """An entry's index tokens per field, each a space-separated string (cheap to cache).
-
-    A token is "stem" or "stem:surface" when the surface differs; pairs are "stem_stem".
-    """
-
-    title: str
-    tags: str
-    summary: str
-    body: str
-    pairs: str
-
-
-class _WordCache:
-    """Per language: each distinct word's index tokens and phrase stems, worked out once.
-
-    An article has a few hundred distinct words in a few thousand uses; a site has tens
-    of thousands of distinct words. Stemming each use cost a cold build of 10,000
-    entries about a minute of CPU.
-    """
-
-    def __init__(self, language: Language) -> None:
-        self.language = language
-        self.tokens: dict[str, tuple[tuple[Term, str], ...]] = {}
-        self.stems: dict[str, tuple[str, ...]] = {}
-
-    def tokens_of(self, word: str) -> tuple[tuple[Term, str], ...]:
-        found = self.tokens.get(word)
-        if found is None:
-            found = tuple(
-                (t, t.stem if t.stem == t.surface else f"{t.stem}:{t.surface}")
-                for t in word_terms(word, self.language)
-            )
-            if len(self.tokens) < 500_000:
-                self.tokens[word] = found
-        return found
-
-    def stems_of(self, word: str) -> tuple[str, ...]:
-        found = self.stems.get(word)
-        if found is None:
-            stop = self.language.stop_words
-            found = tuple(stem(p, self.language) for p in _JOINER.split(word) if p and p not in stop)
-            if len(self.stems) < 500_000:
-                self.stems[word] = found
-        return found
-
-
-_CACHES: dict[Language, _WordCache] = {}
-
-
-def entry_terms(title: str, tags: Iterable[str], summary: str, body: str, language: Language) -> EntryTerms:
-    """The terms of an entry, each in the best field it appears in, and its adjacent pairs."""
-    cache = _CACHES.get(language) or _CACHES.setdefault(language, _WordCache(language))
-    seen: set[Term] = set()
-    fields: list[str] = []
-    pairs: set[str] = set()
-    for number, text in enumerate((title, "\n".join(tags), summary, body)):
-        words = split_words(text, language)
-        tokens = set()
-        for word in set(words):
-            for term, token in cache.tokens_of(word):
-                if term not in seen:
-                    seen.add(term)
-                    tokens.add(token)
-        fields.append(" ".join(sorted(tokens)))
-        if number != 1:  # tags are names, not running text
-            # Looked up once per distinct word, then chained in C: a body has ~600 words.
-            by_word = {word: cache.stems_of(word) for word in set(words)}
-            stems = list(chain.from_iterable(map(by_word.__getitem__, words)))
-            pairs.update(map("_".join, pairwise(stems)))
-    title_, tags_, summary_, body_ = fields
-    return EntryTerms(title_, tags_, summary_, body_, " ".join(sorted(pairs)))
-
-
-Shards = dict[str, dict[str, dict[str, list[int]]]]  # shard key -> stem -> surface -> codes
-
-
-def pair_buckets(count: int) -> int:
-    """How many pair shards: about eight entries' pairs each, a power of two from 16 to 4096."""
-    buckets = 16
-    while buckets < 4096 and buckets * 8 < count:
-        buckets *= 2
-    return buckets
-
-
-def pair_hash(text: str) -> int:
-    """CRC-32 of the UTF-8 bytes (zlib's, in C), as assets/search.js computes it."""
-    return zlib.crc32(text.encode("utf-8"))
-
-
-def shard_key(stem: str, buckets: int) -> str:
-    """The shard file a stem lives in: a pair's hash bucket, or its first two characters."""
-    if "_" in stem:
-        return f"p{pair_hash(stem) % buckets}"
-    head = stem[:2]
-    if head.isascii():
-        return head
-    return "x" + "-".join(f"{ord(c):x}" for c in head)
-
-
-def postings_of(terms: EntryTerms) -> list[tuple[str, str, int]]:
-    """(stem, surface, field) for each token of an entry; a pair's surface is ""."""
-    out = []
-    for field, text in enumerate((terms.body, terms.summary, terms.tags, terms.title)):
-        for token in text.split():
-            stem_, _, surface = token.partition(":")
-            out.append((stem_, surface or stem_, field))
-    out += [(pair, "", 0) for pair in terms.pairs.split()]
-    return out
-
-
-def build_shards(docs: list[EntryTerms]) -> Shards:
-    """Term shards from each entry's terms, in id order (so every code list is sorted).
-
-    Keyed by the cached token strings themselves until the end: a 10,000-entry site has
-    millions of postings, and each tuple made per posting cost seconds.
-    """
-    buckets = pair_buckets(len(docs))
-    postings: dict[str, list[int]] = defaultdict(list)
-    for doc_id, terms in enumerate(docs):
-        base = doc_id * 4
-        for field, text in (
-            (0, terms.body),
-            (1, terms.summary),
-            (2, terms.tags),
-            (3, terms.title),
-            (0, terms.pairs),
-        ):
-            code = base + field
-            for token in text.split():
-                postings[token].append(code)
-    shards: Shards = defaultdict(dict)
-    keys: dict[str, str] = {}
-    for token in sorted(postings):
-        stem_, _, surface = token.partition(":")
-        key = keys.get(stem_)
-        if key is None:
-            key = keys[stem_] = shard_key(stem_, buckets)
-        shards[key].setdefault(stem_, {})["" if "_" in stem_ else surface or stem_] = postings[token]
-    return {
-        key: {s: dict(sorted(v.items())) for s, v in sorted(shard.items())}
-        for key, shard in sorted(shards.items())
-    }
-
-
-class Patch(NamedTuple):
-    """The shards an edit changed (key -> new content) and those it left empty."""
-
-    changed: Shards
-    emptied: set[str]
-
-
-def patch_shards(
-    get: Callable[[str], dict | None],
-    edits: Iterable[tuple[int, EntryTerms | None, EntryTerms]],
-    count: int,
-) -> Patch:
-    """Patch only the postings that differ between each edited entry's old and new terms.
-
-    `edits` holds (id, old terms, new terms); ids do not move because no date or slug
-    changed. Most edits change a few words, and every shard touched is a file to write.
-    """
-    buckets = pair_buckets(count)
-    patched: Shards = {}
-
-    def shard_of(stem_: str) -> dict[str, dict[str, list[int]]]:
-        key = shard_key(stem_, buckets)
-        if key not in patched:
-            patched[key] = {s: dict(v) for s, v in (get(key) or {}).items()}
-        return patched[key]
-
-    for doc_id, old, new in edits:
-        before = {(s, w, doc_id * 4 + f) for s, w, f in postings_of(old)} if old else set()
-        after = {(s, w, doc_id * 4 + f) for s, w, f in postings_of(new)}
-        for stem_, surface, code in sorted(before - after):
-            shard = shard_of(stem_)
-            codes = [c for c in shard.get(stem_, {}).get(surface, ()) if c != code]
-            if codes:
-                shard[stem_][surface] = codes
-            else:
-                shard.get(stem_, {}).pop(surface, None)
-                if not shard.get(stem_):
-                    shard.pop(stem_, None)
-        for stem_, surface, code in sorted(after - before):
-            shard = shard_of(stem_)
-            codes = sorted({*shard.setdefault(stem_, {}).get(surface, ()), code})
-            shard[stem_][surface] = codes
-    changed = {
-        key: {s: dict(sorted(v.items())) for s, v in sorted(shard.items())}
-        for key, shard in patched.items()
-        if shard
-    }
-    return Patch(changed, {key for key, shard in patched.items() if not shard})
 
 
 class Alias(NamedTuple):
@@ -465,17 +76,6 @@ class Alias(NamedTuple):
     slug: str
     type: str
     written: str  # the alias as the registry spells it
-
-
-def alias_key(text: str, language: Language) -> str:
-    """An alias, or a run of query words, as one key: its stems joined, separators dropped,
-    so "SA-21 Growler", "sa21 growler" and "SA 21 Growler" meet (stop words count here)."""
-    stems = []
-    for word in split_words(text, language):
-        for part in _JOINER.split(word):
-            if part:
-                stems.append(stem(part, language))
-    return "".join(stems)
 
 
 class EntityIndex(NamedTuple):

@@ -1,6 +1,6 @@
-/* Briefing search: queries the static index in search/ (see briefing/render/search.py, whose
-   word rules - folding, spelling, possessives, hyphens, Snowball stemming - this file mirrors
-   line for line; a test feeds the same words through both).
+/* Briefing search: queries the static index in search/ (see briefing/render/search.py; its
+   word rules in search_words.py - folding, spelling, possessives, hyphens, Snowball stemming -
+   this file mirrors line for line, and a test feeds the same words through both).
    Progressive: without JavaScript the page still links to the tags and the archive. */
 (function () {
   "use strict";
