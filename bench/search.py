@@ -147,7 +147,7 @@ def edit_one_word(site: Path) -> None:
 def size_run(count: int, sites: Path | None) -> None:
     with tempfile.TemporaryDirectory(prefix=f"briefing-search-{count}-") as tmp:
         site = Path(tmp)
-        if sites is not None:
+        if sites is not None and (sites / str(count) / "content").is_dir():
             # A site generated and ingested beforehand (`--prepare`); built cold here.
             shutil.copytree(sites / str(count) / "content", site / "content")
         else:
