@@ -163,10 +163,12 @@ def size_run(count: int, sites: Path | None) -> None:
 def prepare(sites: Path, counts: list[int]) -> None:
     """Generate and ingest the sites, so a run under the bench lock only builds and measures."""
     for count in counts:
-        site = sites / str(count)
+        site, work = sites / str(count), sites / f"{count}.partial"
         if not (site / "content").is_dir():
-            generate(count, site / "seeds")
-            briefing(site, "ingest")
+            shutil.rmtree(work, ignore_errors=True)
+            generate(count, work / "seeds")
+            briefing(work, "ingest")
+            work.rename(site)  # whole or absent: a measuring run never sees half a site
 
 
 def quality() -> None:
