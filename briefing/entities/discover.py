@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from briefing.entities import patterns as p
@@ -213,17 +213,14 @@ def _find(
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     people: set[str] = set()
-    for regex in (p.ROLE_BEFORE, p.HEAD_OF, p.ROLE_APPOSITION, p.APPOSITION, p.SAID, p.SAID_AFTER):
-        if not p.may_match(regex, text):
-            continue
-        for match in regex.finditer(text):
-            name = _person(match.group("name"))
-            start = offset + match.start("name") + match.group("name").find(name or "")
-            if name and _country_name(name, registry):
-                continue  # "United Kingdom said", "Saudi Arabia had": a country, not a person
-            if name and not people_taken.overlaps(start, start + len(name)):
-                people.add(name)
-                found.append(_Candidate(name, "people", start, [name.split()[-1]]))
+    for raw, raw_start in _person_spans(text):
+        name = _person(raw)
+        if not name or _country_name(name, registry):
+            continue  # "United Kingdom said", "Saudi Arabia had": a country, not a person
+        start = offset + raw_start + raw.find(name)
+        if not people_taken.overlaps(start, start + len(name)):
+            people.add(name)
+            found.append(_Candidate(name, "people", start, [name.split()[-1]]))
     acronyms = p.ACRONYM_AFTER.finditer(text) if p.may_match(p.ACRONYM_AFTER, text) else ()
     for match in acronyms:
         name = _strip_the(match.group("name"), registry.country_words)
@@ -295,6 +292,30 @@ def _find(
     return found
 
 
+def _person_spans(text: str) -> Iterator[tuple[str, int]]:
+    """Spans the person rules name, as (text, start in `text`)."""
+    for regex in (p.HEAD_OF, p.ROLE_APPOSITION, p.SAID_AFTER):
+        if p.may_match(regex, text):
+            for match in regex.finditer(text):
+                yield match.group("name"), match.start("name")
+    for run in p.NAME_RUN.finditer(text):
+        words = run.group("name").split()
+        end = run.end()
+        if (
+            any(word in p.ROLE_WORDS for word in words[:-2])  # "Defence Minister Jan Novak"
+            or p.SAID_NEXT.match(text, end)  # "Jan Novak said"
+            or p.APPOSITION_CUE.match(text, end)  # "Jan Novak, the company's chief executive"
+            or _role_before(text, run.start())  # "spokesman Jan Novak"
+        ):
+            yield run.group("name"), run.start()
+
+
+def _role_before(text: str, start: int) -> bool:
+    """Whether a lower-case role word stands just before `start`."""
+    before = text[max(0, start - 24) : start].split()
+    return bool(before) and before[-1] in p.ROLE_BEFORE_WORDS
+
+
 def _state_bodies(text: str, offset: int, taken: _Coverage, registry: Registry) -> list[_Candidate]:
     """A country's ministry or service the registry lacks: "the Romanian defence ministry"
     is "Romanian Ministry of Defence", "Ghana's air force" is "Ghanaian Air Force"."""
@@ -352,9 +373,9 @@ def _person(raw: str) -> str | None:
     while start > 0 and _name_word(words[start - 1]):
         start -= 1
     words = words[start:]
-    while words and (re.fullmatch(p.PARTICLE, words[0]) or re.fullmatch(p.INITIAL, words[0])):
+    while words and (words[0] in _PARTICLES or _INITIAL.fullmatch(words[0])):
         words = words[1:]  # a name starts with a name word
-    named = [w for w in words if not re.fullmatch(p.PARTICLE, w) and not re.fullmatch(p.INITIAL, w)]
+    named = [w for w in words if w not in _PARTICLES and not _INITIAL.fullmatch(w)]
     if len(named) < 2 or len(words) > 5:
         return None
     return " ".join(words)
@@ -377,11 +398,15 @@ def _country_name(name: str, registry: Registry) -> bool:
 def _name_word(word: str) -> bool:
     """A word that may stand inside a person's name: capitalised, not a title or a word of
     an organisation's name; particles ("bin", "al") and middle initials ("R.") too."""
-    if re.fullmatch(p.PARTICLE, word) or re.fullmatch(p.INITIAL, word):
+    if word in _PARTICLES or _INITIAL.fullmatch(word):
         return True
     if word in p.NOT_PERSON or word in p.TITLES or not word[:1].isupper() or word.isupper():
         return False
-    return any(c.islower() for c in word)
+    return not word.isupper()
+
+
+_PARTICLES = frozenset(p.PARTICLE.strip("(?:)").split("|"))
+_INITIAL = re.compile(p.INITIAL)
 
 
 def _initials(words: list[str]) -> str:

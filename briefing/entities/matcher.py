@@ -194,6 +194,7 @@ def _case_rule(alias: str) -> tuple[int, int, tuple[int, ...]]:
     return _CAPITALS, 0, tuple(wanted)
 
 
+@lru_cache(maxsize=1 << 16)
 def case_ok(alias: str, surface: str) -> bool:
     """Whether the text's capitals fit the alias's.
 
@@ -226,9 +227,10 @@ def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[H
     if not len(automaton):
         return []
     found: list[Hit] = []
+    glued = "&" in prepared  # most articles have no "&": skip the check for them
     for last, (length, patterns, free) in automaton.iter(f" {folded} "):
         start, end = last - length + 1, last - 1
-        if _joined(prepared, start, end):
+        if glued and _joined(prepared, start, end):
             continue
         if free:
             found.append(Hit(start, end, patterns))

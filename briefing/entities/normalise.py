@@ -67,9 +67,24 @@ def prepare(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LOWER_TABLE = {chr(code): folded for code, folded in _TABLE.items() if code >= 0x80}
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _LOWER_TABLE.get(match.group(), " ")
+
+
 def fold(text: str) -> str:
     """The match key of prepared text: same length, lowercase ASCII words and spaces."""
-    return _SPELLING.sub(_british, _NOT_WORD.sub(" ", text.translate(_TABLE)))
+    # str.lower() runs in C; only the few non-ASCII characters (quotes, accents) go through
+    # the table. A character whose lower case is longer ("İ") takes the table's slow path.
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text.translate(_TABLE)
+    elif not lowered.isascii():
+        lowered = _NON_ASCII.sub(_fold_char, lowered)
+    return _SPELLING.sub(_british, _NOT_WORD.sub(" ", lowered))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -7,6 +7,7 @@ word before a name, the form of an organisation's name, a weapon designation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # A capitalised word of a name: "Erdoğan", "Jae-il", "O'Brien", "McCarthy".
 NAME = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’]*(?:-[\w'’]+)*"
@@ -38,7 +39,7 @@ ROLES = (
     r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?"
 )
 ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{ROLES})\s+(?P<name>{FULL_NAME})")
-HEAD_OF = re.compile(rf"\bhead of [^,.;()\"“”]{{2,60}},\s+(?P<name>{FULL_NAME})")
+HEAD_OF = re.compile(rf"\bhead of [^,.;()\"“”]{{2,60}},\s+(?P<name>(?:(?:{ROLES})\s+)?{FULL_NAME})")
 APPOSITION = re.compile(
     rf"(?<![\w'’.&-])(?P<name>{FULL_NAME}),\s+(?:the |a |an |its |their )?(?:[\w'’-]+\s+){{0,4}}?"
     r"(?:chief executive|CEO|chairman|chairwoman|head|commander|minister|spokesman|"
@@ -55,13 +56,50 @@ _ROLE_NOUNS = (
     r"representative|coordinator|negotiator|analyst|researcher|boss|owner|captain"
 )
 ROLE_APPOSITION = re.compile(
-    rf"(?i:\b(?:the|its|his|her|their|a|an|whose)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))"
+    rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Ww]hose)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE_NOUNS})"
     r"(?:\s+(?:of|for|at|in)\s+[^;.()“”\"]{1,90}?)?,\s+"
     rf"(?P<name>(?:(?:{ROLES})\s+)?{FULL_NAME})(?=\s*,|\s*\.|\s+(?:said|says|told|added|warned|wrote))"
 )
 SAID = re.compile(
     rf"(?<![\w'’.&-])(?P<name>{FULL_NAME})\s+(?:said|says|told|added|stated|announced|"
     r"noted|warned|wrote|explained|confirmed)\b"
+)
+# The same two rules searched from their cue, the rare part, back to the name: scanning
+# for a full name at every capital letter of every paragraph was the costly part.
+SAID_CUE = re.compile(
+    r"\s+(?:said|says|told|added|stated|announced|noted|warned|wrote|explained|confirmed)\b"
+)
+APPOSITION_CUE = re.compile(
+    r",\s+(?:the |a |an |its |their )?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:chief executive|CEO|chairman|chairwoman|head|commander|minister|spokesman|"
+    r"spokeswoman|spokesperson|president|director|general|ambassador|chief)\b"
+)
+# A run of capitalised name words: a title and a name ("Defence Minister Jan Novak"), a
+# name, or another name. One scan finds them all; the person rules then read a run's own
+# words (a title inside it) and its neighbours (a role word before it, "said" or a role in
+# apposition after it), so no rule scans the text for a name at every capital letter.
+NAME_RUN = re.compile(
+    rf"(?<![\w'’.&-])(?P<name>{NAME}(?:\s+(?:{INITIAL}\s+)?(?:{PARTICLE}\s+){{0,2}}{NAME}){{1,6}})"
+)
+SAID_NEXT = re.compile(
+    r"\s+(?:said|says|told|added|stated|announced|noted|warned|wrote|explained|confirmed)\b"
+)
+# Capitalised words of a title: a run holding one before two name words is a person.
+ROLE_WORDS = frozenset(
+    """President Minister Chancellor King Queen Prince Princess Emir Sultan Sheikh Sheikha Pope
+Premier Speaker Secretary Undersecretary General Gen Gen. Admiral Adm Adm. Colonel Col Col.
+Major Maj Maj. Captain Capt Capt. Commander Cmdr Cmdr. Marshal Commodore Brigadier Sergeant
+Sgt Sgt. Officer Lieutenant Lt Lt. Commissioner Inspector Attorney Prosecutor Imam Ayatollah
+Cardinal Patriarch Senator Sen Sen. Representative Rep Rep. Congressman Congresswoman
+Ambassador Governor Gov Gov. Mayor Director Chairman Chairwoman Chair Executive CEO Mr Mr. Ms
+Ms. Mrs Mrs. Dr Dr. Professor Prof Prof. Envoy Spokesman Spokeswoman Spokesperson Chief Leader
+Judge Justice Sir Dame Lord Lady""".split()
+)
+# Lower-case role words just before a name: "spokesman Jan Novak", "chief executive Jane Doe".
+ROLE_BEFORE_WORDS = frozenset(
+    """commander spokesman spokeswoman spokesperson director president chief leader envoy
+minister secretary ambassador governor senator mayor analyst researcher professor adviser
+advisor official founder co-founder executive boss chairman chairwoman officer""".split()
 )
 SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<name>{FULL_NAME})")
 
@@ -270,9 +308,19 @@ _SAID_WORDS = re.compile(
     r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
     r"explained|confirmed|according to)\b"
 )
-_ROLE_APPOSITION_HINT = re.compile(
-    rf"(?i:(?:{_ROLE_NOUNS})(?:\s+(?:of|for|at|in)\s+[^,]{{1,90}}?)?,\s+[A-Z])"
-)
+_COMMA_CAPITAL = re.compile(r", [A-Z]")
+_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b")
+
+
+def _role_apposition_hint(text: str) -> bool:
+    """A role noun in the 100 characters before some ", Capital": the few commas are
+    found first, so the role words are only looked for near them."""
+    for match in _COMMA_CAPITAL.finditer(text):
+        if _ROLE_NOUN.search(text, max(0, match.start() - 100), match.start()):
+            return True
+    return False
+
+
 _OF_WORDS = re.compile(r"(?:Ministry|Presidency|Department|Directorate|Agency|Office) of ")
 
 
@@ -283,7 +331,16 @@ def may_match(regex: re.Pattern[str], text: str) -> bool:
         return True
     if isinstance(hint, str):
         return hint in text
-    return hint.search(text) is not None
+    if isinstance(hint, tuple):
+        # Substrings first (C scans, no regex), then the regex only if one is there.
+        words, then = hint
+        lowered = text.lower() if words and words[0].islower() else text
+        if not any(word in lowered for word in words):
+            return False
+        return then is None or then.search(text) is not None
+    if isinstance(hint, re.Pattern):
+        return hint.search(text) is not None
+    return hint(text)
 
 
 _DESCRIBED_WORDS = re.compile(
@@ -291,13 +348,17 @@ _DESCRIBED_WORDS = re.compile(
 )
 _KIND_AFTER_WORDS = re.compile(rf", (?:a|an|the) (?:[\w'’-]+ ){{0,4}}?(?:{_KIND_WORDS})\b")
 _BODY_WORDS = re.compile(r"(?i:ministry|army|navy|air force|armed forces|coast guard)")
-_HINTS: dict[re.Pattern[str], str | re.Pattern[str]] = {
-    STATE_BODY: _BODY_WORDS,
-    ORG_DESCRIBED: _DESCRIBED_WORDS,
+_Hint = str | re.Pattern[str] | tuple[tuple[str, ...], re.Pattern[str] | None] | Callable[[str], bool]
+_HINTS: dict[re.Pattern[str], _Hint] = {
+    STATE_BODY: (("ministry", "army", "navy", "air force", "armed forces", "coast guard"), None),
+    ORG_DESCRIBED: (tuple(_FIRM_WORDS.split("|")), _DESCRIBED_WORDS),
     ORG_KIND_AFTER: _KIND_AFTER_WORDS,
-    ORG_ROLE_APPOSITION: ", ",
+    ORG_ROLE_APPOSITION: re.compile(
+        r"(?:operator|owner|manager|builder|maker|manufacturer|contractor|developer|supplier|"
+        r"shipyard|insurer), "
+    ),
     HEAD_OF: "head of",
-    ROLE_APPOSITION: _ROLE_APPOSITION_HINT,
+    ROLE_APPOSITION: _role_apposition_hint,
     APPOSITION: ", ",
     SAID: _SAID_WORDS,
     SAID_AFTER: _SAID_WORDS,
