@@ -34,3 +34,6 @@ class Tagging:
     tags: tuple[str, ...]
     entities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     candidates: tuple[str, ...] = ()
+    # Names the text rules found (the registry lacks them), as (name, group): the site
+    # pass (site_pass.py) tags them in every other entry that names them.
+    found: tuple[tuple[str, str], ...] = ()

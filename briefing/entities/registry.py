@@ -46,6 +46,16 @@ class Registry:
     def get(self, name: str) -> Entity | None:
         return self._by_name.get(name)
 
+    def with_entities(self, extra: Iterable[Entity]) -> Registry:
+        """This registry and more entities (names the text rules found across a site)."""
+        return Registry(
+            [*self._by_name.values(), *extra],
+            phrases=self.phrases,
+            context=self.context,
+            renames=self.renames,
+            blocked=self.blocked,
+        )
+
     def __len__(self) -> int:
         return len(self._by_name)
 

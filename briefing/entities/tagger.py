@@ -118,7 +118,8 @@ def tag_article(
     groups = {group: tuple(name for name in ranked if types[name] == group) for group in ENTITY_GROUPS}
     covered += inside_found
     candidates = find_candidates(article, registry, covered) if with_candidates else ()
-    return Tagging(tags=ranked, entities=groups, candidates=candidates)
+    rule_names = tuple(sorted((name.name, name.type) for name in found if name.name in scores))
+    return Tagging(tags=ranked, entities=groups, candidates=candidates, found=rule_names)
 
 
 def _pronoun(article: Article, hit: Hit) -> bool:

@@ -14,6 +14,7 @@ from briefing.config import Config
 from briefing.display import shown
 from briefing.entities import Registry
 from briefing.errors import BriefingError
+from briefing.ingest.entity_pass import EntityNote, note_of, tag_site_names
 from briefing.ingest.existing import Existing, scan_content
 from briefing.ingest.memory import IngestMemory
 from briefing.ingest.prepare import prepare_all
@@ -57,6 +58,7 @@ def ingest_site(
             todo.append(seed)
     prepared = prepare_all(todo, lazy, by_source, taken | unreadable, executor)
     notes: dict[Path, StoryNote] = {}
+    entity_notes: dict[Path, EntityNote] = {}
     for seed, ready in zip(todo, prepared, strict=True):
         try:
             if isinstance(ready, BriefingError):
@@ -68,10 +70,16 @@ def ingest_site(
                 story = existing.story_or(slug) if existing is not None else slug
                 memory.remember(seed, entry, config.content_dir, story)
                 notes[path] = StoryNote(slug, when, story, ready.features)
+                entity_notes[path] = note_of(ready.article, ready.tagging)
             else:
                 memory.seeds.pop(seed.name, None)
         except BriefingError as error:
             report.failed.append(error)
+    # Over all of content/: names the rules found in some entries, tagged in all (entities/site_pass.py).
+    site_names = tag_site_names(config.content_dir, config.cache_dir, lazy.load, entity_notes)
+    for path, kept_story in site_names.rewritten:
+        memory.follow(path, kept_story or path.stem, config.content_dir)
+        notes.pop(path, None)  # its entities changed: the story pass reads it again
     # Last, over all of content/: which entries are reports of one story (stories.py).
     settings = StorySettings(threshold=config.story_threshold, days=config.story_days)
     for path in assign_stories(
@@ -82,6 +90,7 @@ def ingest_site(
         lambda p, s: memory.follow(p, s, config.content_dir),
     ):
         report.restoried(path)
+    site_names.save()
     memory.save()
     _warn_of_orphans(config, by_source, {seed.name for seed in seeds})
     return report

@@ -151,6 +151,7 @@ def test_ingest_writes_nothing_outside_content(seeds):
     # content/, and the site's own cache (what ingest saw, so the next run skips it).
     assert sorted(p.name for p in root.iterdir()) == sorted({*listing_before, "content", ".briefing-cache"})
     assert sorted(p.name for p in (root / ".briefing-cache").iterdir()) == [
+        "entities-site.marshal",
         "ingest.marshal",
         "stories.marshal",
     ]

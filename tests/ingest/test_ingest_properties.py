@@ -217,7 +217,12 @@ def test_ingest_of_any_seed_bytes_writes_only_entries_in_content(registry, files
         written = {name: data for name, data in after.items() if name not in before or before[name] != data}
         assert all(
             (name.startswith("site/content/") and name.endswith(".md") and name.count("/") == 2)
-            or name in {"site/.briefing-cache/ingest.marshal", "site/.briefing-cache/stories.marshal"}
+            or name
+            in {
+                "site/.briefing-cache/ingest.marshal",
+                "site/.briefing-cache/stories.marshal",
+                "site/.briefing-cache/entities-site.marshal",
+            }
             for name in written
         ), sorted(written)
         assert {name for name in before if name not in after} == set()  # nothing deleted
