@@ -213,7 +213,12 @@ def _save(path: Path, notes: Mapping[str, tuple[tuple | None, EntityNote]]) -> N
         {
             "format": _FORMAT,
             "entries": {
-                name: (stat, [[n, g] for n, g in note.found], list(note.tags), note.folded)
+                name: (
+                    tuple(stat) if stat else None,
+                    [[n, g] for n, g in note.found],
+                    list(note.tags),
+                    note.folded,
+                )
                 for name, (stat, note) in sorted(notes.items())
             },
         },
