@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "browser"))
 from generate import generate  # noqa: E402
-from search_corpus import QUERIES, scores, site_files  # noqa: E402
+from search_corpus import DOCS, QUERIES, scores, site_files  # noqa: E402
 from searching import SearchPage  # noqa: E402
 from webtools import chromium, fresh_page, http_folder  # noqa: E402
 
@@ -184,7 +184,7 @@ def quality() -> None:
             for query in QUERIES:
                 search.open(query.text)
                 ranked[query.text] = search.slugs()
-        print(f"\nlabelled query set ({len(QUERIES)} queries on {len(site_files()) - 1} briefings)")
+        print(f"\nlabelled query set ({len(QUERIES)} queries on {len(DOCS)} briefings)")
         print(f"  {'class':<12} {'queries':>7} {'recall@10':>9} {'MRR':>6}")
         for kind, (recall, mrr, n) in sorted(scores(ranked).items()):
             print(f"  {kind:<12} {n:7d} {recall:9.2f} {mrr:6.2f}")

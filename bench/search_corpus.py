@@ -292,6 +292,8 @@ QUERIES: list[Query] = [
     _q("alias", "Zelensky", *_ZEL),
     _q("alias", "MIM-104", *_PATRIOT),
     _q("alias", "Erdogan", *_ERD),
+    _q("alias", "big umbrella", *_S400),  # from the site's entities.yml
+    _q("alias", "Reis", *_ERD),
     _q("spelling", "air defense", *_DEFENCE),
     _q("spelling", "air defence", *_DEFENCE),
     _q("spelling", "armor", *_ARMOR),
@@ -348,9 +350,14 @@ def entry_file(doc: Doc) -> str:
 CONFIG = 'title = "Search desk"\nbase_url = "https://desk.example/digest/"\nlanguage = "en-GB"\n'
 
 
+# The site's own registry additions must be searchable like the shipped aliases.
+ENTITIES = "aliases:\n  S-400: [Big Umbrella]\n  Recep Tayyip Erdoğan: [Reis]\n"
+
+
 def site_files() -> dict[str, str]:
     files = {f"content/{doc.slug}.md": entry_file(doc) for doc in DOCS}
     files["briefing.toml"] = CONFIG
+    files["entities.yml"] = ENTITIES
     return files
 
 
