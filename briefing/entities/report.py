@@ -2,8 +2,11 @@
 
 The report counts, per entity type, how many entries name each entity (most first, ties
 by name), then lists candidate names: capitalised phrases in the entries' text that no
-registry entry, rule or tag claims, recurring in at least `min_entries` entries. Those
-are what an editor may add to the site's `entities.yml` (or block there).
+registry entry, rule or tag claims, recurring in at least `min_entries` entries. Role
+phrases ("Deputy Prime Minister") are never candidates. Last comes a ready `entities.yml`
+fragment: the names the text rules found (tagged, but unknown to the registry) and the
+candidates whose type their form tells, each with the aliases seen beside it (an
+acronym in brackets, another spelling) and the number of entries naming it.
 
 The CLI builds `docs` as ``(tags, entities, text)`` per entry in content/, where
 `entities` is the front matter's mapping of group to names and `text` is the title, a
@@ -12,13 +15,15 @@ blank line and the Markdown body. Output is plain text and deterministic.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from briefing.entities import patterns as p
 from briefing.entities.model import ENTITY_GROUPS
-from briefing.entities.normalise import key
+from briefing.entities.normalise import fold, key, prepare
 from briefing.entities.registry import Registry
 from briefing.entities.tagger import tag_article
 
@@ -35,6 +40,16 @@ GROUP_TITLES = {
 MIN_ENTRIES = 2
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A name to add to `entities.yml`: its type, the aliases seen, how many entries name it."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    entries: int
+
+
 @dataclass
 class EntityReport:
     """Entity counts by group and candidate names, each a list of (name, entries)."""
@@ -43,6 +58,7 @@ class EntityReport:
     groups: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     candidates: list[tuple[str, int]] = field(default_factory=list)
     min_entries: int = MIN_ENTRIES
+    suggestions: list[Suggestion] = field(default_factory=list)
 
 
 def build_report(docs: Iterable[Doc], registry: Registry, *, min_entries: int = MIN_ENTRIES) -> EntityReport:
@@ -51,6 +67,7 @@ def build_report(docs: Iterable[Doc], registry: Registry, *, min_entries: int = 
     candidates: Counter[str] = Counter()
     spelled: dict[str, Counter[str]] = {}
     tagged_keys: set[str] = set()
+    aliases: dict[str, set[str]] = {}
     total = 0
     for tags, entities, text in docs:
         total += 1
@@ -58,6 +75,12 @@ def build_report(docs: Iterable[Doc], registry: Registry, *, min_entries: int = 
         for group, names in grouped.items():
             counts[group].update(names)
             tagged_keys.update(key(name) for name in names)
+        unknown = [
+            n for group in ("people", "organisations", "weapon_systems") for n in grouped.get(group, ())
+        ]
+        for name in unknown:
+            if registry.get(name) is None:
+                aliases.setdefault(name, set()).update(_aliases_seen(name, text))
         for name in set(_candidates(text, registry)):
             name_key = key(name)
             candidates[name_key] += 1
@@ -72,7 +95,89 @@ def build_report(docs: Iterable[Doc], registry: Registry, *, min_entries: int = 
         name = sorted(spelled[name_key].items(), key=lambda item: (-item[1], item[0]))[0][0]
         recurring[name] = count
     report.candidates = _ranked(recurring)
+    report.suggestions = _suggestions(report, registry, aliases)
     return report
+
+
+def _suggestions(report: EntityReport, registry: Registry, aliases: dict[str, set[str]]) -> list[Suggestion]:
+    """Tagged names the registry lacks (the rules found them), then typed candidates."""
+    found: list[Suggestion] = []
+    for group in ("people", "organisations", "weapon_systems"):
+        for name, count in report.groups.get(group, []):
+            if registry.get(name) is None and key(name) not in registry.blocked:
+                seen = tuple(sorted(aliases.get(name, set()) - {name}))
+                found.append(Suggestion(name, group, seen, count))
+    for name, count in report.candidates:
+        group = guess_type(name)
+        if group:
+            found.append(Suggestion(name, group, (), count))
+    return sorted(found, key=lambda s: (-s.entries, s.name.casefold(), s.name))
+
+
+_ORG_ENDINGS = frozenset(
+    """Industries Group Agency Marine Shipping Shipyard Shipyards Systems Technologies Force Forces
+Command Corporation Company Holdings Aerospace Dynamics Defence Defense Army Navy Guard Police
+Service Services Ministry Council Commission Authority Bureau Directorate Institute Centre Center
+Office Front Movement Brigade Brigades Party Union Alliance Coalition Mission Robotics Labs Works
+Electronics Engineering Armaments Motors Airlines Bank Fund Network Networks Solutions Ltd Inc
+Corp AG SA GmbH plc LLC""".split()
+)
+_DESIGNATION = re.compile(r"(?:^|\s)[A-Z]{1,4}-?\d|\d[A-Z]|-class$")
+
+
+def guess_type(name: str) -> str:
+    """The type a name's form tells ("" when it tells none): an organisation's last word,
+    a designation's letters and digits, a person's two or three name words."""
+    words = name.split()
+    if words[-1] in _ORG_ENDINGS or (len(words) == 1 and name.isupper() and len(name) >= 3):
+        return "organisations"
+    if _DESIGNATION.search(name):
+        return "weapon_systems"
+    person_like = all(w[:1].isupper() and w[1:].islower() and w not in p.NOT_PERSON for w in words)
+    return "people" if 2 <= len(words) <= 3 and person_like else ""
+
+
+def _aliases_seen(name: str, text: str) -> set[str]:
+    """Forms an entry gives a name beside it: "Name (ACR)", and other spellings of it."""
+    seen = set()
+    for match in re.finditer(re.escape(name) + r"\s+\(([A-Z][A-Za-z0-9&-]{1,9})\)", text):
+        seen.add(match.group(1))
+    prepared = prepare(text)
+    folded = fold(prepared)
+    name_key = key(name)
+    start = folded.find(name_key)
+    while start >= 0:
+        end = start + len(name_key)
+        whole = (start == 0 or folded[start - 1] == " ") and (end == len(folded) or folded[end] == " ")
+        surface = prepared[start:end]
+        if whole and surface != name and surface[:1].isupper():
+            seen.add(surface)
+        start = folded.find(name_key, start + 1)
+    return seen
+
+
+def format_fragment(suggestions: list[Suggestion]) -> list[str]:
+    """The suggestions as YAML to paste into entities.yml, one flow mapping a line."""
+    lines = ["add:"]
+    for item in suggestions:
+        fields = [f"name: {_scalar(item.name)}", f"type: {item.type}"]
+        if item.aliases:
+            fields.append("aliases: [" + ", ".join(_scalar(a) for a in item.aliases) + "]")
+        entries = _plural(item.entries, "entry", "entries")
+        lines.append(f"  - {{{', '.join(fields)}}}  # {item.entries} {entries}")
+    return lines
+
+
+_PLAIN = re.compile(r"[^\W\d_][\w .&'’/()-]*[\w.)]|[^\W_]")
+_YAML_WORDS = frozenset("yes no on off true false null y n".split())
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar for a name: plain when it reads back the same, else double-quoted."""
+    plain = _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS
+    if plain and ": " not in text and " #" not in text and not any(c in text for c in "[]{},"):
+        return text
+    return json.dumps(text, ensure_ascii=False)
 
 
 def format_report(report: EntityReport) -> str:
@@ -96,6 +201,14 @@ def format_report(report: EntityReport) -> str:
         lines += ["", "Add the real ones to entities.yml (`add:` or `aliases:`); `block:` the rest."]
     else:
         lines.append("  none")
+    if report.suggestions:
+        lines += [
+            "",
+            f"Suggested entities.yml additions ({len(report.suggestions)}): names the registry "
+            "does not know, ready to paste (check each; `block:` what is wrong)",
+            "",
+            *format_fragment(report.suggestions),
+        ]
     return "\n".join(lines)
 
 
@@ -149,4 +262,13 @@ def _candidates(text: str, registry: Registry) -> tuple[str, ...]:
         return ()
     tagging = tag_article(registry, title=blocks[0], paragraphs=blocks[1:])
     tagged = {key(name) for name in tagging.tags}
-    return tuple(name for name in tagging.candidates if key(name) not in tagged)
+    return tuple(name for name in tagging.candidates if key(name) not in tagged and not role_phrase(name))
+
+
+def role_phrase(name: str) -> bool:
+    """A title, not a name: "Deputy Prime Minister", "Chief of Staff", "Foreign Secretary"."""
+    words = [w for w in name.split() if w not in ("of", "the", "for", "and")]
+    return bool(words) and (
+        words[-1] in p.ROLE_WORDS
+        or all(w in p.TITLES or w in p.NOT_PERSON or w in p.ROLE_WORDS for w in words)
+    )

@@ -78,3 +78,31 @@ def test_markdown_is_read_as_text(registry):
     docs = [_doc([], {}, "One", body), _doc([], {}, "Two", body)]
     names = dict(build_report(docs, registry).candidates)
     assert names.get("Orvane Marine") == 2 and names.get("Harbour Lantern") == 2
+
+
+def test_role_phrases_are_never_candidates(registry):
+    body = "The Deputy Prime Minister spoke. Later the Deputy Prime Minister left for Riga.\n\nNothing else."
+    docs = [_doc([], {}, "Visit", body), _doc([], {}, "Visit again", body)]
+    names = dict(build_report(docs, registry).candidates)
+    assert not any("Minister" in name for name in names)
+
+
+def test_suggestions_are_a_ready_entities_yml_fragment(registry, site_registry):
+    text = (
+        "Zorvan ships\n\nThe Zorvan Coastal Police Force (ZCPF) said shipbuilder Kestrel Marine "
+        "will build boats. Maarja Tamm said the first one is ready."
+    )
+    from briefing.entities import tag_article
+
+    tagging = tag_article(registry, title="Zorvan ships", paragraphs=text.split("\n\n")[1:])
+    doc = (list(tagging.tags), {g: list(n) for g, n in tagging.entities.items()}, text)
+    report = build_report([doc, doc], registry)
+    by_name = {s.name: s for s in report.suggestions}
+    assert by_name["Zorvan Coastal Police Force"].aliases == ("ZCPF",)
+    assert by_name["Kestrel Marine"].type == "organisations" and by_name["Kestrel Marine"].entries == 2
+    assert by_name["Maarja Tamm"].type == "people"
+    output = format_report(report)
+    fragment = output[output.index("\nadd:") + 1 :]
+    site = site_registry(fragment)  # it loads as a site's entities.yml, unchanged
+    assert site.get("Zorvan Coastal Police Force").aliases == ("ZCPF",)
+    assert site.get("Maarja Tamm").type == "people"
