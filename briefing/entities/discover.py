@@ -12,19 +12,16 @@ or rename what is found.
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import re
-from collections.abc import Container, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Container
 
 from briefing.entities import patterns as p
 from briefing.entities.article import Article
+from briefing.entities.found import Candidate, Coverage, Found, Span
 from briefing.entities.matcher import case_ok
 from briefing.entities.normalise import key, variants
+from briefing.entities.people_rules import find_people
 from briefing.entities.registry import Registry
 
-Span = tuple[int, int]
 _GENERIC = frozenset(
     {
         "Air",
@@ -119,26 +116,6 @@ July August September October November December""".split()
 )
 
 
-@dataclass(frozen=True)
-class Found:
-    """A name found by the rules, with its weighted mentions and where they are."""
-
-    name: str
-    type: str
-    score: int
-    spans: tuple[Span, ...]
-
-
-@dataclass
-class _Candidate:
-    name: str
-    type: str
-    start: int
-    folds: list[str]  # later short forms: a surname, an acronym
-    # Mentions in words other than the name ("the Romanian defence ministry").
-    at: list[Span] = field(default_factory=list)
-
-
 def discover(
     article: Article,
     registry: Registry,
@@ -154,10 +131,10 @@ def discover(
     stop a person's name: "Defence Minister Ibrahim Jordan" is a person, and the tagger
     then drops the country.
     """
-    taken = _Coverage([*covered, *places])
+    taken = Coverage([*covered, *places])
     softened = set(soft)
-    people_taken = _Coverage([span for span in covered if span not in softened], whole=places)
-    found: dict[str, _Candidate] = {}
+    people_taken = Coverage([span for span in covered if span not in softened], whole=places)
+    found: dict[str, Candidate] = {}
     for segment in article.segments:
         if not segment.prose:
             continue
@@ -165,8 +142,8 @@ def discover(
         bodies = _state_bodies(text, segment.start, taken, registry)
         if bodies:  # a state body's words are not another name's ("Ministry of ...")
             spans = [span for body in bodies for span in body.at]
-            local = _Coverage([*taken.spans, *spans], whole=taken.whole)
-            local_people = _Coverage([*people_taken.spans, *spans], whole=people_taken.whole)
+            local = Coverage([*taken.spans, *spans], whole=taken.whole)
+            local_people = Coverage([*people_taken.spans, *spans], whole=people_taken.whole)
         else:
             local, local_people = taken, people_taken
         for candidate in bodies + _find(text, segment.start, local, local_people, registry):
@@ -183,44 +160,11 @@ def discover(
     return _count(article, list(found.values()), taken, people_taken)
 
 
-class _Coverage:
-    """Spans already claimed by registry matches (and `whole` spans that claim a name only
-    when they cover all of it)."""
-
-    def __init__(self, spans: list[Span], whole: Sequence[Span] = ()) -> None:
-        self.spans = sorted(spans)
-        self.whole = sorted(whole)
-        # Binary search over starts and running maxima of ends: long articles have thousands
-        # of claimed spans, and a scan of all of them per name made tagging quadratic.
-        self._starts = [s for s, _ in self.spans]
-        self._reach = list(itertools.accumulate((e for _, e in self.spans), max))
-        self._whole_starts = [s for s, _ in self.whole]
-        self._whole_reach = list(itertools.accumulate((e for _, e in self.whole), max))
-
-    def overlaps(self, start: int, end: int) -> int:
-        """How many characters of [start, end) are claimed."""
-        hi = bisect.bisect_left(self._starts, end)  # spans starting before `end`
-        lo = bisect.bisect_right(self._reach, start)  # the first that may reach past `start`
-        claimed = sum(max(0, min(end, e) - max(start, s)) for s, e in self.spans[lo:hi] if e > start)
-        w = bisect.bisect_right(self._whole_starts, start)
-        if w and self._whole_reach[w - 1] >= end:
-            return end - start
-        return claimed
-
-
 def _find(
-    text: str, offset: int, taken: _Coverage, people_taken: _Coverage, registry: Registry
-) -> list[_Candidate]:
-    found: list[_Candidate] = []
-    people: set[str] = set()
-    for raw, raw_start in _person_spans(text):
-        name = _person(raw)
-        if not name or _country_name(name, registry):
-            continue  # "United Kingdom said", "Saudi Arabia had": a country, not a person
-        start = offset + raw_start + raw.find(name)
-        if not people_taken.overlaps(start, start + len(name)):
-            people.add(name)
-            found.append(_Candidate(name, "people", start, [name.split()[-1]]))
+    text: str, offset: int, taken: Coverage, people_taken: Coverage, registry: Registry
+) -> list[Candidate]:
+    found = find_people(text, offset, people_taken, registry)
+    people = {candidate.name for candidate in found}
     acronyms = p.ACRONYM_AFTER.finditer(text) if p.may_match(p.ACRONYM_AFTER, text) else ()
     for match in acronyms:
         name = _strip_the(match.group("name"), registry.country_words)
@@ -234,7 +178,7 @@ def _find(
             or taken.overlaps(start, start + len(name)) * 2 > len(name)
         ):
             continue
-        found.append(_Candidate(name, "organisations", start, [match.group("acronym")]))
+        found.append(Candidate(name, "organisations", start, [match.group("acronym")]))
     for regex in (p.ORG_SUFFIX, p.ORG_OF):
         if not p.may_match(regex, text):
             continue
@@ -249,7 +193,7 @@ def _find(
                 or taken.overlaps(start, start + len(name)) * 2 > len(name)
             ):
                 continue
-            found.append(_Candidate(name, "organisations", start, [_initials(words)]))
+            found.append(Candidate(name, "organisations", start, [_initials(words)]))
     described = [
         match
         for regex in (p.ORG_DESCRIBED, p.ORG_KIND_AFTER, p.ORG_ROLE_APPOSITION)
@@ -274,7 +218,13 @@ def _find(
             or taken.overlaps(start, start + len(name))
         ):
             continue
-        found.append(_Candidate(name, "organisations", start, [_initials(words)]))
+        found.append(Candidate(name, "organisations", start, [_initials(words)]))
+    return found + _find_weapons(text, offset, taken)
+
+
+def _find_weapons(text: str, offset: int, taken: Coverage) -> list[Candidate]:
+    """Designations and ship classes beside a word saying what they are."""
+    found: list[Candidate] = []
     for regex in (p.WEAPON, p.SHIP_CLASS):
         if not p.may_match(regex, text):
             continue
@@ -288,35 +238,11 @@ def _find(
                 or taken.overlaps(start, start + len(name))
             ):
                 continue
-            found.append(_Candidate(name, "weapon_systems", start, []))
+            found.append(Candidate(name, "weapon_systems", start, []))
     return found
 
 
-def _person_spans(text: str) -> Iterator[tuple[str, int]]:
-    """Spans the person rules name, as (text, start in `text`)."""
-    for regex in (p.HEAD_OF, p.ROLE_APPOSITION, p.SAID_AFTER):
-        if p.may_match(regex, text):
-            for match in regex.finditer(text):
-                yield match.group("name"), match.start("name")
-    for run in p.NAME_RUN.finditer(text):
-        words = run.group("name").split()
-        end = run.end()
-        if (
-            any(word in p.ROLE_WORDS for word in words[:-2])  # "Defence Minister Jan Novak"
-            or p.SAID_NEXT.match(text, end)  # "Jan Novak said"
-            or p.APPOSITION_CUE.match(text, end)  # "Jan Novak, the company's chief executive"
-            or _role_before(text, run.start())  # "spokesman Jan Novak"
-        ):
-            yield run.group("name"), run.start()
-
-
-def _role_before(text: str, start: int) -> bool:
-    """Whether a lower-case role word stands just before `start`."""
-    before = text[max(0, start - 24) : start].split()
-    return bool(before) and before[-1] in p.ROLE_BEFORE_WORDS
-
-
-def _state_bodies(text: str, offset: int, taken: _Coverage, registry: Registry) -> list[_Candidate]:
+def _state_bodies(text: str, offset: int, taken: Coverage, registry: Registry) -> list[Candidate]:
     """A country's ministry or service the registry lacks: "the Romanian defence ministry"
     is "Romanian Ministry of Defence", "Ghana's air force" is "Ghanaian Air Force"."""
     if not p.may_match(p.STATE_BODY, text):
@@ -339,7 +265,7 @@ def _state_bodies(text: str, offset: int, taken: _Coverage, registry: Registry) 
             continue  # the body words are claimed too: a registry name covers it
         body = p.STATE_BODY_NAMES[" ".join(match.group("body").lower().split()).replace("defense", "defence")]
         name = f"{registry.demonym(country)} {body}"
-        found.append(_Candidate(name, "organisations", start, [], [(start, end)]))
+        found.append(Candidate(name, "organisations", start, [], [(start, end)]))
     return found
 
 
@@ -358,64 +284,11 @@ _LEADING = frozenset(
 )
 
 
-def _person(raw: str) -> str | None:
-    """A person's name from a matched span, or None when it looks like something else.
-
-    The name is the run of name words at the end of the span: a title or an office may
-    run over several words before it ("Chief Cabinet Secretary Yoshimasa Hayashi", "Under
-    Secretary for Terrorism and Financial Intelligence Jane Doe").
-    """
-    words = " ".join(raw.split()).split(" ")
-    last = words[-1]
-    if last.endswith(("'s", "’s")):
-        words[-1] = last[:-2]
-    start = len(words)
-    while start > 0 and _name_word(words[start - 1]):
-        start -= 1
-    words = words[start:]
-    while words and (words[0] in _PARTICLES or _INITIAL.fullmatch(words[0])):
-        words = words[1:]  # a name starts with a name word
-    named = [w for w in words if w not in _PARTICLES and not _INITIAL.fullmatch(w)]
-    if len(named) < 2 or len(words) > 5:
-        return None
-    return " ".join(words)
-
-
-def _country_name(name: str, registry: Registry) -> bool:
-    """Whether a name is a country's, or country words and nothing else."""
-    words = name.split()
-    i = 0
-    while i < len(words):
-        for size in (3, 2, 1):
-            if " ".join(words[i : i + size]) in registry.country_words:
-                i += size
-                break
-        else:
-            return False
-    return True
-
-
-def _name_word(word: str) -> bool:
-    """A word that may stand inside a person's name: capitalised, not a title or a word of
-    an organisation's name; particles ("bin", "al") and middle initials ("R.") too."""
-    if word in _PARTICLES or _INITIAL.fullmatch(word):
-        return True
-    if word in p.NOT_PERSON or word in p.TITLES or not word[:1].isupper() or word.isupper():
-        return False
-    return not word.isupper()
-
-
-_PARTICLES = frozenset(p.PARTICLE.strip("(?:)").split("|"))
-_INITIAL = re.compile(p.INITIAL)
-
-
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def _count(
-    article: Article, found: list[_Candidate], taken: _Coverage, people_taken: _Coverage
-) -> list[Found]:
+def _count(article: Article, found: list[Candidate], taken: Coverage, people_taken: Coverage) -> list[Found]:
     """Weighted mentions of each found name: full forms first, then folded short forms."""
     claimed: list[Span] = []
     result = []
@@ -437,7 +310,7 @@ def _count(
 
 
 def _occurrences(
-    article: Article, forms: list[str], alias: str, claimed: list[Span], taken: _Coverage
+    article: Article, forms: list[str], alias: str, claimed: list[Span], taken: Coverage
 ) -> list[Span]:
     spans: list[Span] = []
     text = article.folded
