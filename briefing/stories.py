@@ -12,8 +12,11 @@ Two reports that name the same entities but differ in text (a second S-400
 delivery weeks later, a test firing a month after the contract) stay apart:
 the text decides, the entities only confirm, and the time window bounds both.
 
-The similarity comes from datasketch (MinHash signatures and an LSH index to
-find candidate pairs without comparing every pair); the rest is bookkeeping.
+The similarity comes from datasketch's MinHash: each entry's word set becomes a
+signature of 64 hash values, and the share of equal values estimates the
+Jaccard similarity. Only reports within the time window are compared (a
+sliding window, vectorised with numpy), so the cost grows with the archive's
+size, not its square.
 A story's id is the slug of its earliest report (ties by slug), so it is the
 same however and in whatever order the entries were ingested.
 """
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
+from datasketch import MinHash  # type: ignore[import-untyped]
 
 # 64 permutations estimate a Jaccard similarity to about +-0.06: enough to tell a
 # rewording (0.3-0.6) from an unrelated report (< 0.15), at a quarter of the cost of 256.
@@ -180,24 +183,31 @@ def _values(doc: StoryDoc) -> np.ndarray:
 def detect_stories(docs: Sequence[StoryDoc], settings: StorySettings) -> dict[str, str]:
     """The story id of every doc, by slug: the slug of the story's earliest report.
 
-    Candidate pairs come from an LSH index set below the threshold (so few
-    true pairs are missed), are checked with `same_story`, and are joined
+    Candidate pairs are the reports within the time window of each other whose
+    signatures agree enough, are checked with `same_story`, and are joined
     strongest first; a join that would stretch a story over more than twice
     the window is refused, so a long run of related news does not chain into one.
     """
     order = sorted(docs, key=lambda d: (d.day, d.slug))
-    values = [_values(d) for d in order]
-    lsh = MinHashLSH(threshold=max(0.1, min(settings.threshold, COPY_SIMILARITY) * 0.8), num_perm=NUM_PERM)
-    perms = _permutations()
-    for i, v in enumerate(values):
-        lsh.insert(i, MinHash(num_perm=NUM_PERM, hashvalues=v, permutations=perms, scheme="affine32"))
+    if not order:
+        return {}
+    values = np.stack([_values(d) for d in order])  # one row of NUM_PERM hash values per report
+    # Candidates are the reports within `days` before each one (a sliding window over time),
+    # compared with it in one vectorised step: the window is bounded by how busy those days
+    # were, never by the size of the archive. Exact where an LSH index would miss a share of
+    # pairs near the threshold, and faster at any window this size (see bench/stories.py).
+    lowest = min(settings.threshold, COPY_SIMILARITY)
     pairs: list[tuple[float, int, int]] = []
-    for i, v in enumerate(values):
-        query = MinHash(num_perm=NUM_PERM, hashvalues=v, permutations=perms, scheme="affine32")
-        for j in lsh.query(query):
-            if j <= i:
-                continue
-            similarity = _similarity(v, values[j])
+    oldest = 0
+    for j in range(len(order)):
+        while order[j].day - order[oldest].day > settings.days:
+            oldest += 1
+        if oldest == j:
+            continue
+        shared = np.count_nonzero(values[oldest:j] == values[j], axis=1) / NUM_PERM
+        for offset in np.flatnonzero(shared >= lowest).tolist():
+            i = oldest + offset
+            similarity = float(shared[offset])
             if same_story(order[i], order[j], settings, similarity):
                 pairs.append((-similarity, i, j))
     parent = list(range(len(order)))
