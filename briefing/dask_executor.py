@@ -19,6 +19,7 @@ local workers and needs none of this.
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -116,8 +117,12 @@ class DaskExecutor:
         self.client.close()
 
 
+@functools.cache
 def code_version() -> str:
-    """briefing's version and a hash of its code: what a worker runs must be what we run."""
+    """briefing's version and a hash of its code: what a worker runs must be what we run.
+
+    Worked out once per process, so a worker started before the code changed on disk
+    reports the code it has loaded, not the files now there."""
     import hashlib
     from pathlib import Path
 
