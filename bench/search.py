@@ -55,8 +55,12 @@ def timed_set(site: Path) -> list[str]:
     def top(group: str) -> str:
         return max(sorted(counts[group]), key=lambda n: counts[group][n])
 
-    country, weapon, person = top("countries"), top("weapon_systems"), top("people").split()[-1]
-    typo = person[:2] + person[3] + person[2] + person[4:]
+    country, weapon = top("countries"), top("weapon_systems")
+    surnames = {
+        n: c for n, c in counts["people"].items() if n.split()[-1].isalpha() and len(n.split()[-1]) >= 6
+    }
+    person = max(sorted(surnames), key=lambda n: surnames[n]).split()[-1] if surnames else "Erdogan"
+    typo = person[:2] + person[3] + person[2] + person[4:]  # two letters swapped
     return [country, f"{weapon} {country}", typo, *WORDS]
 
 
