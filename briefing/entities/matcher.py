@@ -38,8 +38,9 @@ class Hit:
     start: int  # span in the prepared text
     end: int
     patterns: tuple[Pattern, ...]
-    # Shorter hits inside this one ("US" in "US Army"): hidden, but the tagger may count
-    # a country named inside an organisation's name.
+    # Shorter hits inside this one ("US" in "US Army") or overlapping its end: hidden, but
+    # the tagger may count a country named inside an organisation's name, and topic
+    # keywords inside or across a longer match.
     inside: list[Hit] = field(default_factory=list)
 
 
@@ -246,6 +247,6 @@ def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[H
         if hit.start >= reach:
             chosen.append(hit)
             reach = hit.end
-        elif hit.end <= reach:
+        else:  # inside the last hit, or overlapping it (topic keywords may count both)
             chosen[-1].inside.append(hit)
     return chosen

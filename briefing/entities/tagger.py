@@ -152,6 +152,8 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
             elif group == "countries" and inside_place_name(article, hit.start, hit.end):
                 continue
             mentions.append(Mention(pattern.entity, hit.start, hit.end, weight))
+            if group == "topics":
+                mentions += _topics_inside(registry, hit, weight)
         elif Strength.SURNAME in strengths:
             surnames.append(hit)
         else:
@@ -177,12 +179,25 @@ def _countries_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention
     # Only the longest names inside: "Democratic Republic of the Congo" inside a mission's
     # name, not also the "Republic of the Congo" inside that.
     for inner in sorted(hit.inside, key=lambda h: (h.start, h.start - h.end)):
-        if inner.end <= reach:
-            continue
+        if inner.end <= reach or inner.end > hit.end:
+            continue  # inside a longer inner name, or only overlapping this one
         reach = inner.end
         strong = [p.entity for p in inner.patterns if p.strength == Strength.STRONG]
         if strong and _type(registry, strong[0]) == "countries":
             found.append(Mention(strong[0], inner.start, inner.end, weight))
+    return found
+
+
+def _topics_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention]:
+    """Topic keywords inside or across a longer keyword are evidence too: "nuclear arms
+    control" speaks of nuclear weapons as well as arms control, and "block the sale of" of
+    a sale. (Inside a name they are not: the US Navy is named in stories of every kind.)"""
+    found = []
+    for inner in hit.inside:
+        for pattern in inner.patterns:
+            if pattern.strength == Strength.STRONG and _type(registry, pattern.entity) == "topics":
+                found.append(Mention(pattern.entity, inner.start, inner.end, weight))
+                break
     return found
 
 
