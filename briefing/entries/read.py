@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from briefing.entries.bounds import check_yaml_nodes, read_bounded
 from briefing.errors import ContentError
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,6 +22,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     for values such as `date: 2024-13-45`, `!!timestamp soon` or `!!bool maybe`:
     an editor's typo, which must be reported like any other YAML mistake.
     """
+
+    def get_single_data(self) -> Any:
+        # Checked before anything is built: aliases expanded and nesting, within bounds.
+        node = self.get_single_node()
+        check_yaml_nodes(node)
+        return None if node is None else self.construct_document(node)
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
@@ -95,10 +102,7 @@ def split_entry(text: str, path: Path | str) -> tuple[dict[str, Any], str, int]:
 
 def read_entry(path: Path) -> tuple[dict[str, Any], str, int, str]:
     """Read and split an entry file; also returns the raw text."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot be read: {exc.strerror}", path) from exc
+    raw = read_bounded(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -138,4 +142,17 @@ def list_entry_files(content_dir: Path) -> list[str]:
         found += [
             os.path.join(folder, f) for f in files if f.endswith(".md") and not f.startswith((".", "_"))
         ]
+    _refuse_links_out(found, content_dir)
     return sorted(found)
+
+
+def _refuse_links_out(files: list[str], content_dir: Path) -> None:
+    """An entry that is a symlink must lead to a file inside the site, never elsewhere."""
+    site = os.path.realpath(content_dir.parent) + os.sep
+    for file in files:
+        if os.path.islink(file) and not os.path.realpath(file).startswith(site):
+            raise ContentError(
+                f"is a symlink to {os.path.realpath(file)}, outside the site",
+                file,
+                hint="copy the file into content/ instead of linking to it",
+            )

@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from briefing.config import Config
+from briefing.entries.bounds import MAX_NAMES, markdown_problem
 from briefing.entries.read import read_entry
 from briefing.errors import ContentError, raise_all
 from briefing.model import Entry, Image
@@ -35,6 +36,11 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
     """Validate front matter; raise ContentError naming the key's line."""
     metadata = _clean(metadata)
     body = _NOT_XML.sub("", body)
+    problem = markdown_problem(body)
+    if problem is not None:
+        reason, line = problem
+        before = text.replace("\r\n", "\n").rstrip("\n").count("\n") - body.rstrip("\n").count("\n")
+        raise ContentError(f"its Markdown {reason}", path, before + line, hint="flatten it")
 
     def fail(key: str, message: str, hint: str) -> ContentError:
         return ContentError(message, path, _key_line(text, key), hint=hint)
@@ -192,6 +198,8 @@ def _names(value: object, key: str, fail) -> tuple[str, ...]:
             f"{key} must be a list of names (text)",
             f"write {key}: [Russia, S-400] or one name per '- ' line",
         )
+    if len(value) > MAX_NAMES:
+        raise fail(key, f"{key} lists {len(value)} names (at most {MAX_NAMES})", "keep the ones that matter")
     seen: dict[str, None] = {}
     for name in value:
         seen.setdefault(" ".join(name.split()), None)
