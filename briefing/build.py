@@ -23,15 +23,19 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
 
 from briefing.cache import BuildState, CacheDamaged, fresh_state, load_state, save_state
 from briefing.config import Config
+from briefing.display import shown
 from briefing.entries.load import load_entries
 from briefing.entries.validate import check_unique_slugs
-from briefing.errors import BuildError
+from briefing.errors import BriefingError, BuildError
 from briefing.fingerprint import config_key
 from briefing.incremental import Scope, decide, next_state
 from briefing.lazy_registry import LazyRegistry, registry_fingerprint
@@ -108,6 +112,18 @@ def build_site(
         except CacheDamaged as exc:
             log.warning("build cache is damaged (%s); rebuilding everything", exc)
             result, state = _build(config, fresh_state(config.cache_dir), progress, executor)
+        except (BriefingError, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if kept is not None or not (config.cache_dir / "state.marshal").exists():
+                raise  # not the cache on disk: a bug, reported as one
+            log.warning(
+                "%s: build cache looks damaged (%s: %s); rebuilding everything without it",
+                shown(config.cache_dir),
+                type(exc).__name__,
+                exc,
+            )
+            result, state = _build(config, fresh_state(config.cache_dir), progress, executor)
         if holder is None:
             save_state(state)
         else:
@@ -169,11 +185,34 @@ def _phase(name: str, started: float) -> None:
     log.info("build: %s done at %.2f s", name, time.perf_counter() - started)
 
 
+def _lock_file(cache_dir: Path) -> IO[str]:
+    """The lock file, open; a cache folder or lock that is something else is replaced, with a warning.
+
+    Both are ours alone (nothing but caches lives there), so replacing them loses nothing.
+    """
+    for path, folder in ((cache_dir, True), (cache_dir / "lock", False)):
+        wrong = path.is_symlink() or (path.exists() and path.is_dir() != folder)
+        if wrong:
+            log.warning("%s is not a %s; replacing it", shown(path), "folder" if folder else "file")
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        return (cache_dir / "lock").open("w")
+    except OSError as exc:
+        raise BuildError(
+            f"cannot make the build cache: {exc.strerror}",
+            cache_dir,
+            hint="check that the site folder is writable",
+        ) from exc
+
+
 @contextlib.contextmanager
 def site_lock(config: Config) -> Iterator[None]:
     """One build per site at a time: two would commit over each other."""
-    config.cache_dir.mkdir(parents=True, exist_ok=True)
-    handle = (config.cache_dir / "lock").open("w")
+    handle = _lock_file(config.cache_dir)
     try:
         try:
             import fcntl

@@ -128,9 +128,12 @@ class _BucketFiles:
         if name not in self._read:
             path = self.folder / f"{self.name}-{name}.marshal"
             try:
-                self._read[name] = marshal.loads(path.read_bytes()) if path.exists() else {}
+                data = marshal.loads(path.read_bytes()) if path.exists() else {}
             except (OSError, EOFError, ValueError, TypeError) as exc:
                 raise CacheDamaged(f"{path}: {exc}") from exc
+            if not isinstance(data, dict):
+                raise CacheDamaged(f"{path}: holds a {type(data).__name__}, not a table")
+            self._read[name] = data
         return self._read[name]
 
     def on_disk(self) -> set[str]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import briefing
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, ContentError
 
 log = logging.getLogger("briefing")
 
@@ -224,10 +224,19 @@ def _entities(args: argparse.Namespace, root: Path) -> int:
     docs = []
     for path in list_entries(config.content_dir):
         metadata, body, _line, _text = read_entry(path)
+        tags, entities = metadata.get("tags") or [], metadata.get("entities") or {}
+        if isinstance(tags, str):
+            tags = [tags]
+        if not isinstance(tags, list) or not isinstance(entities, dict):
+            raise ContentError(
+                "tags must be a list of names and entities a mapping of type to names",
+                path,
+                hint="write tags: [Russia, S-400]; `briefing build` names the line",
+            )
         docs.append(
             (
-                list(metadata.get("tags") or []),
-                dict(metadata.get("entities") or {}),
+                [str(tag) for tag in tags],
+                {str(k): v if isinstance(v, list) else [] for k, v in entities.items()},
                 f"{metadata.get('title', '')}\n\n{body}",
             )
         )

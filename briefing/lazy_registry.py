@@ -10,6 +10,8 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.errors import ConfigError
+
 if TYPE_CHECKING:
     from briefing.entities import Entity, Registry
 
@@ -22,7 +24,13 @@ def registry_fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted([*_SHIPPED.glob("*.yml"), *_SHIPPED.parent.glob("*.py"), root / SITE_FILE]):
         if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise ConfigError(
+                    f"cannot be read: {exc.strerror}", path, hint="check its permissions"
+                ) from exc
+            digest.update(path.name.encode() + b"\0" + data)
     return digest.hexdigest()[:20]
 
 

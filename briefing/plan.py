@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
 from briefing.cache import BuildState, OutputRecord, RelatedSlugs, Store
 from briefing.config import Config
@@ -147,7 +146,7 @@ def plan_outputs(
     files, kept = search.index_files(site, terms)
     jobs += [_search_job(f) for f in files]
     for file, source in theme.static_files().items():
-        jobs.append(_static_job(file, source))
+        jobs.append(_static_job(file, theme.read(source)))
     check_one_output_per_file(jobs, config)
     return jobs, shards_before.with_changes(put=kept, cleared=True)
 
@@ -201,7 +200,7 @@ def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> li
 
 def _photo_jobs(config: Config, entry: Entry) -> list[Job]:
     image = entry.image
-    if image is None or not image.file:
+    if image is None or not image.file or not image.width:  # width 0: a damaged photo, skipped
         return []
     source = config.content_dir / image.file
     return [
@@ -309,6 +308,5 @@ def _reach(
     return reach, site_feed, feed_tags
 
 
-def _static_job(file: str, source: Path) -> Job:
-    data = source.read_bytes()
+def _static_job(file: str, data: bytes) -> Job:
     return Job(file, hashlib.sha256(data).hexdigest()[:24], lambda: data)

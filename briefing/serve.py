@@ -20,7 +20,7 @@ from pathlib import Path
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from tornado import ioloop
-from tornado.web import RequestHandler
+from tornado.web import HTTPError, RequestHandler
 
 from briefing.build import CacheHolder, build_site
 from briefing.config import Config, load_config
@@ -145,6 +145,12 @@ class _PreviewFiles(StaticFileHandler):
     def set_extra_headers(self, path: str) -> None:
         self.set_header("Cache-Control", "no-store")
 
+    def parse_url_path(self, url_path: str) -> str:
+        # A NUL (GET /%00) makes the file system calls raise ValueError: a 500 and a traceback.
+        if "\x00" in url_path:
+            raise HTTPError(400)
+        return super().parse_url_path(url_path)
+
     def compute_etag(self) -> None:
         # livereload caches versions by whole-second mtime: two saves in one second would
         # look unchanged. No validators at all: every request gets the file as it is now.
@@ -210,7 +216,23 @@ class _PreviewServer(Server):
         ]
 
 
+def check_address(bind: str, port: int) -> None:
+    """--bind must name an address (an empty one listens on every interface) and --port a port."""
+    if not 1 <= port <= 65535 - PORT_TRIES:
+        raise BuildError(f"--port {port} is out of range", hint=f"use a port from 1 to {65535 - PORT_TRIES}")
+    if not bind.strip() or any(ch.isspace() for ch in bind):
+        raise BuildError(
+            f"--bind {bind!r} names no address",
+            hint="use 127.0.0.1 (this machine only), or 0.0.0.0 to listen on every interface",
+        )
+    try:
+        socket.getaddrinfo(bind, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise BuildError(f"--bind {bind!r} is not an address of this machine: {exc}") from None
+
+
 def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
+    check_address(bind, port)
     port = free_port(bind, port)
     preview = preview_config(config, bind, port)
     # The watcher first: it counts any file saved after its creation as changed, so a save

@@ -26,6 +26,7 @@ from briefing.cache import (
     Store,
 )
 from briefing.config import Config
+from briefing.display import shown
 from briefing.entries.read import list_entry_files, read_entry
 from briefing.entries.validate import entry_from
 from briefing.errors import BriefingError, ContentError, raise_all
@@ -208,7 +209,18 @@ def with_photo(entry: Entry, content_dir: Path, text: str) -> Entry:
             _line_of(text, "image"),
             hint="put the photo there, or remove the file: line from image",
         )
-    width, height = images.photo_size(path)
+    problem = images.photo_problem(path)
+    if problem is None:
+        width, height = images.photo_size(path)
+    else:
+        # One bad photo must not stop the site: the entry goes out without it, and says so.
+        log.warning(
+            "%s: its photo %s is skipped: %s (replace it with a valid JPEG, PNG or WebP)",
+            shown(entry.path),
+            image.file,
+            problem,
+        )
+        width = height = 0
     stat = path.stat()
     digest = hashlib.sha256(
         f"{entry.digest}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}".encode()

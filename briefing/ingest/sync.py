@@ -245,13 +245,9 @@ def _recorded_photo(existing: Existing | None) -> tuple[str | None, str | None]:
 
 
 def _readable_photo(photo: Path) -> bool:
-    from briefing.render.images import photo_size
+    from briefing.render.images import photo_problem
 
-    try:
-        photo_size(photo)
-    except ContentError:
-        return False
-    return True
+    return photo_problem(photo) is None
 
 
 def _write(path: Path, data: str | bytes, expect: str | bytes | None) -> None:

@@ -40,6 +40,27 @@ def photo_size(path: Path) -> tuple[int, int]:
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
+def photo_problem(path: Path) -> str | None:
+    """Why the photo cannot be used (unreadable, or cut short: a half-copied file), or None.
+
+    Truncation is told from the file's structure (JPEG's end-of-image marker after its last
+    scan, PNG's IEND chunk, WebP's RIFF length), which costs no decoding: resizing a
+    cut-short JPEG fails only when its page is rendered, after every other page.
+    """
+    try:
+        photo_size(path)
+        data = path.read_bytes()
+    except (ContentError, OSError) as exc:
+        return str(getattr(exc, "message", exc))
+    if data.startswith(b"\xff\xd8") and data.find(b"\xff\xd9", max(0, data.rfind(b"\xff\xda"))) == -1:
+        return "the JPEG file is cut short"  # no end-of-image marker after the last scan
+    if data.startswith(b"\x89PNG") and b"IEND" not in data[-64:]:
+        return "the PNG file is cut short"
+    if data.startswith(b"RIFF") and int.from_bytes(data[4:8], "little") + 8 > len(data):
+        return "the WebP file is cut short"
+    return None
+
+
 def variants(slug: str, source: str, width: int, height: int) -> list[Variant]:
     """The widths made for a photo: the standard ones it is wider than, or its own."""
     suffix = ".png" if source.lower().endswith(".png") else ".jpg"

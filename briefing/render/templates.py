@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -38,6 +39,9 @@ def default_theme_dir() -> Path:
 class Theme:
     template_dirs: tuple[Path, ...]
     static_dirs: tuple[Path, ...]
+    # Resolved folders a theme file may lead to (the site, the shipped theme): a symlink
+    # elsewhere (static/passwd -> /etc/passwd) would publish that file.
+    allowed: tuple[str, ...] = ()
 
     def fingerprint(self) -> str:
         """Changes whenever any template or static file in the lookup chain does."""
@@ -45,7 +49,7 @@ class Theme:
         for folder in (*self.template_dirs, *self.static_dirs):
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 digest.update(str(path.relative_to(folder)).encode() + b"\0")
-                digest.update(path.read_bytes())
+                digest.update(self.read(path))
         return digest.hexdigest()[:20]
 
     def static_files(self) -> dict[str, Path]:
@@ -54,8 +58,27 @@ class Theme:
         for folder in reversed(self.static_dirs):
             for path in folder.rglob("*"):
                 if path.is_file() and not path.name.startswith("."):
+                    self.check_inside(path)
                     files[path.relative_to(folder).as_posix()] = path
         return dict(sorted(files.items()))
+
+    def check_inside(self, path: Path) -> None:
+        """Refuse a theme file that resolves to somewhere outside the site and the shipped theme."""
+        real = os.path.realpath(path)
+        if self.allowed and not any(real == root or real.startswith(root + os.sep) for root in self.allowed):
+            raise ThemeError(
+                f"is a symlink to {real}, outside the site",
+                path,
+                hint="copy the file into the theme instead of linking to it",
+            )
+
+    def read(self, path: Path) -> bytes:
+        """A theme file's bytes, or a ThemeError naming it."""
+        self.check_inside(path)
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise ThemeError(f"cannot be read: {exc.strerror}", path, hint="check its permissions") from exc
 
 
 def find_theme(config: Config) -> Theme:
@@ -76,6 +99,7 @@ def find_theme(config: Config) -> Theme:
     return Theme(
         template_dirs=tuple(d / "templates" for d in chain if (d / "templates").is_dir()),
         static_dirs=tuple(d / "static" for d in chain if (d / "static").is_dir()),
+        allowed=(os.path.realpath(config.root), os.path.realpath(default)),
     )
 
 

@@ -189,7 +189,7 @@ def image_view(entry: Entry) -> dict:
         "credit": image.credit,
         "variants": [],
     }
-    if image.file:
+    if image.file and image.width:  # width 0: a damaged photo, skipped with a warning
         made = variants(entry.slug, image.file, image.width, image.height)
         shown = next((v for v in made if v.width >= 960), made[-1])
         view["variants"] = [{"file": v.file, "width": v.width, "height": v.height} for v in made]
