@@ -40,12 +40,20 @@ def _person_spans(text: str) -> Iterator[tuple[str, int]]:
         words = run.group("name").split()
         end = run.end()
         if (
-            any(word in p.ROLE_WORDS for word in words[:-2])  # "Defence Minister Jan Novak"
+            any(_role(word) for word in words[:-2])  # "Defence Minister Jan Novak"
             or p.SAID_NEXT.match(text, end)  # "Jan Novak said"
             or p.APPOSITION_CUE.match(text, end)  # "Jan Novak, the company's chief executive"
             or _role_before(text, run.start())  # "spokesman Jan Novak"
         ):
             yield run.group("name"), run.start()
+
+
+def _role(word: str) -> bool:
+    """A title word, hyphenated ones too ("Vice-Marshal", "Major-General", "Lt-Gen")."""
+    if word in p.ROLE_WORDS:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(part in p.ROLE_WORDS or part in p.TITLES for part in parts)
 
 
 def _role_before(text: str, start: int) -> bool:
@@ -96,9 +104,9 @@ def _name_word(word: str) -> bool:
     an organisation's name; particles ("bin", "al") and middle initials ("R.") too."""
     if word in _PARTICLES or _INITIAL.fullmatch(word):
         return True
-    if word in p.NOT_PERSON or word in p.TITLES or not word[:1].isupper() or word.isupper():
-        return False
-    return not word.isupper()
+    if word in p.NOT_PERSON or word in p.TITLES or _role(word):
+        return False  # "Commodore", "Brigadier", "Vice-Marshal": the rank, not the name
+    return word[:1].isupper() and not word.isupper()
 
 
 _PARTICLES = frozenset(p.PARTICLE.strip("(?:)").split("|"))

@@ -125,3 +125,14 @@ def test_state_bodies_the_registry_lacks(tag):
     assert {"Mongolian Ministry of Defence", "Ghanaian Air Force", "Kenyan Army"} <= organisations
     assert not any(name.startswith("French") for name in organisations)  # a title, not a body
     assert {"Mongolia", "Ghana", "Kenya", "France"} <= set(tagging.entities["countries"])
+
+
+def test_ranks_of_one_or_more_words_are_not_part_of_the_name(tag):
+    tagging = tag(
+        "Patrol",
+        "Navy spokesman Commodore Ade Okafor said the ship was freed. Brigadier Sam Hollis, "
+        "the chief of staff, agreed, and Air Vice-Marshal Jo Tremain said so too.",
+    )
+    people = set(tagging.entities["people"])
+    assert {"Ade Okafor", "Sam Hollis", "Jo Tremain"} <= people
+    assert not any(name.split()[0] in ("Commodore", "Brigadier", "Vice-Marshal") for name in people)
