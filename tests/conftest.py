@@ -1,11 +1,14 @@
-"""Shared fixtures: tiny sites built from a dict of files, and the CLI run as a user runs it."""
+"""Shared fixtures: tiny sites built from a dict of files, the CLI run as a user runs it, and
+the one Chromium (Debian's, driven by Playwright) every browser test shares."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from shared_support import REPO, SAMPLE_SEED, SAMPLE_SEEDS, Run, run_cli, write_files  # noqa: F401
+from webtools import chromium, fresh_page
 
 
 @pytest.fixture
@@ -36,3 +39,25 @@ def sample_site(tmp_path: Path) -> Path:
     if (REPO / "briefing.toml").exists():
         (root / "briefing.toml").write_bytes((REPO / "briefing.toml").read_bytes())
     return root
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """One Chromium for the whole run (skipped, or failed under BRIEFING_REQUIRE_TOOLS=1, if absent)."""
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A fresh page that records every dialog (alert, confirm, prompt) it opens and every script error."""
+    with fresh_page(browser) as opened:
+        opened.dialogs, opened.errors = [], []
+
+        def dismiss(dialog) -> None:
+            opened.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
+
+        opened.on("dialog", dismiss)
+        opened.on("pageerror", lambda error: opened.errors.append(str(error)))
+        yield opened

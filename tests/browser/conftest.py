@@ -1,4 +1,5 @@
-"""Fixtures for the browser tests: `briefing serve` as a subprocess, and one Chromium per module."""
+"""Fixtures for the browser tests: `briefing serve` as a subprocess, and a page's live-reload client
+(the browser and page fixtures are tests/conftest.py's)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from webtools import chromium, free_port, fresh_page
+from webtools import free_port
 
 START_TIMEOUT = 30.0
 
@@ -191,18 +192,6 @@ class LiveClient:
         before = self.connections
         self.page.goto(url)
         self.wait_connected(before + 1)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser) -> Iterator:
-    with fresh_page(browser) as opened:
-        yield opened
 
 
 @pytest.fixture

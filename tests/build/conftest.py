@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from build_sites import ROOT_URL, SUB_URL, hostile_files, paged_files, small_files
 from sitecheck import build, run_cli, write_files
+from sites import ROOT_URL, SUB_URL, desk_files, hostile_files, paged_files, related_files, small_files
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,24 @@ def built_sample(sample_site: Path) -> Built:
         assert run.code == 0, run.err
     build(sample_site, "--base-url", ROOT_URL)
     return Built(sample_site, ROOT_URL)
+
+
+# The analyst's sites (DESK, RELATED), each built once per session.
+
+
+def _built_root(tmp_path_factory, name: str, files: dict[str, str]) -> Path:
+    root = write_files(tmp_path_factory.mktemp(name), files)
+    build(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def desk(tmp_path_factory) -> Path:
+    """The DESK site's public/."""
+    return _built_root(tmp_path_factory, "desk", desk_files()) / "public"
+
+
+@pytest.fixture(scope="session")
+def related_site(tmp_path_factory) -> Path:
+    """The RELATED site's root (tests copy it to rebuild it differently)."""
+    return _built_root(tmp_path_factory, "related", related_files())

@@ -9,8 +9,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from build_sites import small_files
 from shared_support import REPO, write_files
+from sites import small_files
 
 from briefing.cache import (
     BuildState,

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from build_sites import paged_files, small_files
 from distributed import Client
 from shared_support import write_files
 from sitecheck import build, build_fails, clean_copy, entry_md, snapshot, tree_differences
+from sites import paged_files, small_files
 
 
 def _free_port() -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_sites import ROOT_URL, paged_files
 from shared_support import write_files
 from sitecheck import broken_links, build, build_fails, clean_copy, tree_differences
+from sites import ROOT_URL, paged_files
 
 LIMITED = 'title = "Paged Digest"\npage_size = 10\nday_editions = 3\nlist_pages = 2\n'
 

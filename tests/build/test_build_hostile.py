@@ -9,10 +9,10 @@ import shutil
 import feedparser
 import lxml.html
 import pytest
-from build_sites import AMP, BREAKOUT, SCRIPT
 from lxml import etree
 from shared_support import json_strings
 from sitecheck import build, entry_md, html_files, page, text_of
+from sites import AMP, BREAKOUT, SCRIPT
 
 EVIL_TITLE = f"Evil {SCRIPT} {BREAKOUT} {AMP}"
 EVIL_SUMMARY = f"Summary {SCRIPT} {BREAKOUT} {AMP}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from build_sites import SUB_URL
 from sitecheck import broken_links, build, html_files
+from sites import SUB_URL
 
 SITES = ["small", "small_sub", "paged", "paged_sub", "hostile"]
 

@@ -6,8 +6,8 @@ import os
 import re
 from pathlib import Path
 
-from build_sites import PAGED_COUNT, ROOT_URL, paged_title
 from sitecheck import broken_links, build, entry_md, page, resolve, run_cli, text_of
+from sites import PAGED_COUNT, ROOT_URL, paged_title
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

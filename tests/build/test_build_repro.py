@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from build_sites import hostile_files, small_files
 from sitecheck import (
     build,
     build_in_process,
@@ -20,6 +19,7 @@ from sitecheck import (
     tree_differences,
     write_files,
 )
+from sites import hostile_files, small_files
 
 
 def written(run) -> int:

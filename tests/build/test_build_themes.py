@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import lxml.html
-from build_sites import small_files
 from sitecheck import broken_links, build, html_files, page, text_of
+from sites import small_files
 
 ENTRY_OVERRIDE = """{% extends "base.html" %}
 {% block main %}

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from build_sites import small_files
 from sitecheck import tree_differences, write_files
+from sites import small_files
 
 from briefing import parallel
 from briefing.build import build_site

@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from build_sites import small_files
 from sitecheck import entry_md, write_files
+from sites import small_files
 
 from briefing.build import build_site
 from briefing.cache import BuildState, load_state

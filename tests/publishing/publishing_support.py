@@ -1,18 +1,14 @@
 """Helpers for the publishing tests (issue 17): small hand-written sites, builds at a fixed "now".
 
-The link checker and tree comparison are the build tests' own (tests/build/sitecheck.py),
+The link checker and tree comparison are the build tests' own (tests/sitecheck.py),
 so every publishing feature is held to the same definition of a broken link.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build"))
-
 from shared_support import Run, run_cli, write_files  # noqa: F401
 from sitecheck import broken_links, page, snapshot, text_of, tree_differences  # noqa: F401
 

@@ -1,4 +1,4 @@
-"""Fixtures for the search tests: the labelled corpus built once, served over HTTP, one Chromium."""
+"""Fixtures for the search tests: the labelled corpus built once, served over HTTP."""
 
 from __future__ import annotations
 
@@ -9,15 +9,13 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-# webtools (finding Chromium, serving a folder) lives with the browser tests; the labelled
-# corpus lives with the search bench, which prints the same figures the tests assert.
-sys.path.insert(0, str(HERE.parent / "browser"))
+# The labelled corpus lives with the search bench, which prints the same figures the tests assert.
 sys.path.insert(0, str(HERE.parent.parent / "bench"))
 
 from search_corpus import site_files  # noqa: E402
 from searching import SearchPage  # noqa: E402
 from shared_support import run_cli, write_files  # noqa: E402
-from webtools import chromium, fresh_page, http_folder  # noqa: E402
+from webtools import fresh_page, http_folder  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +24,6 @@ def corpus_public(tmp_path_factory) -> Path:
     done = run_cli("build", "--site", str(root), cwd=root)
     assert done.code == 0, done.err
     return root / "public"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as opened:
-        yield opened
 
 
 @pytest.fixture(scope="module")

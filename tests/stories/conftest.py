@@ -8,10 +8,6 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-# The build tests' helpers (sitecheck: build, page, tree_differences...).
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build"))
-# The browser tests' helpers (webtools: chromium, fresh_page, http_folder).
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
 
 
 @pytest.fixture(scope="session")

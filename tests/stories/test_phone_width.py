@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sitecheck import build_in_process, write_files
 from story_sites import busy_day_files, report
-from webtools import chromium, fresh_page, http_folder
+from webtools import fresh_page, http_folder
 
 LONG_NAME = "Directorate-General for Defence Industry, Procurement Oversight and Space of the Commission"
 LONG_WORD = "Verteidigungsbeschaffungsamtsaufsichtskommissionsvorsitzendenstellvertreterin"
@@ -51,12 +51,6 @@ def site_url(tmp_path_factory):
     build_in_process(root)
     with http_folder(root / "public") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as opened:
-        yield opened
 
 
 def long_tag_slug() -> str:

@@ -1,20 +1,15 @@
 """Fixtures for the validator tests: the built outputs (once per session), each served over
-HTTP from a thread, and one Chromium per module."""
+HTTP from a thread (the browser and page fixtures are tests/conftest.py's)."""
 
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-# webtools (finding the tools, serving a folder) lives with the browser tests.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
-
-from validated_sites import HOSTILE_FILES, Output, build_outputs
-from webtools import chromium, fresh_page, http_folder
+from sites import HOSTILE_FILES, Output, build_outputs
+from webtools import http_folder
 
 
 @pytest.fixture(scope="session")
@@ -61,24 +56,3 @@ def site_url(_hosts):
         return _hosts[output.host] + output.base_path.lstrip("/")
 
     return url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser) -> Iterator:
-    """A fresh page that records every dialog (alert, confirm, prompt) it opens and every script error."""
-    with fresh_page(browser) as opened:
-        opened.dialogs, opened.errors = [], []
-
-        def dismiss(dialog) -> None:
-            opened.dialogs.append(f"{dialog.type}: {dialog.message}")
-            dialog.dismiss()
-
-        opened.on("dialog", dismiss)
-        opened.on("pageerror", lambda error: opened.errors.append(str(error)))
-        yield opened

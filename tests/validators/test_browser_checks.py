@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from validated_sites import SAMPLE_SLUG, SAMPLE_WORDS, Output
+from sites import SAMPLE_SLUG, SAMPLE_WORDS, Output
 
 BLOCKING = {"serious", "critical"}
 SEARCH_INPUT = "main input[type=search]"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import feedparser
 import lxml.html
 import pytest
-from validated_sites import OUTPUT_IDS, Output
+from sites import OUTPUT_IDS, Output
 
 FEED_SIZE = 20  # the default `feed_size`; the test sites have fewer entries
 

@@ -13,7 +13,7 @@ import lxml.etree
 import lxml.html
 import pytest
 from shared_support import json_strings
-from validated_sites import IMG, SCRIPT, Output
+from sites import IMG, SCRIPT, Output
 
 HOSTILE = ["hostile-root", "hostile-sub"]
 URL_ATTRIBUTES = {

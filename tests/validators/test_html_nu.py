@@ -8,7 +8,7 @@ import subprocess
 from collections import defaultdict
 from pathlib import Path
 
-from validated_sites import OUTPUT_IDS
+from sites import OUTPUT_IDS
 from webtools import vnu_jar
 
 # A page the checker must reject: proves it ran on our files and reports what it finds.

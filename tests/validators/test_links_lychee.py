@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from validated_sites import ORIGIN, OUTPUT_IDS, Output
+from sites import ORIGIN, OUTPUT_IDS, Output
 from webtools import lychee_executable
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from analyst_support import briefing, file_of, must, page, resolve, text, write_files
+from reading import briefing, file_of, must, page, resolve, text, write_files
 
 PIL = pytest.importorskip("PIL.Image")
 

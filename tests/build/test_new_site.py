@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from analyst_support import briefing, links, must, page, text, write_files
+from reading import briefing, links, must, page, text, write_files
 
 SAMPLE_TITLE = "Norway orders additional NASAMS air defence batteries"
 

@@ -5,8 +5,8 @@ and next ones."""
 from __future__ import annotations
 
 import pytest
-from analyst_sites import DESK_ENTRIES, DIGEST_DAY, EDITION_DAYS
-from analyst_support import links, page, text
+from reading import links, page, text
+from sites import DESK_ENTRIES, DIGEST_DAY, EDITION_DAYS
 
 
 def day_url(day: str) -> str:

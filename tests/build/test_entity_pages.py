@@ -5,7 +5,8 @@ with, and lists its briefings newest first, across pages."""
 from __future__ import annotations
 
 import pytest
-from analyst_sites import (
+from reading import build, links, page, text, write_files
+from sites import (
     ERDOGAN,
     S400,
     S400_COMPANIONS,
@@ -13,8 +14,8 @@ from analyst_sites import (
     S400_LAST,
     S400_MONTHS,
     desk_tagged,
+    tagged_entry_md,
 )
-from analyst_support import build, entry_md, links, page, text, write_files
 
 S400_URL = "tags/s-400/"
 
@@ -189,10 +190,10 @@ def test_timeline_months_are_the_sites_time_zone_months_and_link_their_editions(
         tmp_path / "tz",
         {
             "briefing.toml": 'title = "TZ"\nbase_url = "https://tz.example/"\ntimezone = "Pacific/Auckland"\n',
-            "content/a.md": entry_md("a", "A", "2024-01-31T23:30:00Z", weapon_systems=[S400]),
-            "content/b.md": entry_md("b", "B", "2024-01-05T10:00:00Z", weapon_systems=[S400]),
+            "content/a.md": tagged_entry_md("a", "A", "2024-01-31T23:30:00Z", weapon_systems=[S400]),
+            "content/b.md": tagged_entry_md("b", "B", "2024-01-05T10:00:00Z", weapon_systems=[S400]),
             # A third month: entity pages chart from three months of data on (issue 14).
-            "content/c.md": entry_md("c", "C", "2024-03-10T10:00:00Z", weapon_systems=[S400]),
+            "content/c.md": tagged_entry_md("c", "C", "2024-03-10T10:00:00Z", weapon_systems=[S400]),
         },
     )
     build(root)

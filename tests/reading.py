@@ -1,6 +1,6 @@
 """Helpers for the analyst tests: writing a small site, building it, reading public/ as a reader does.
 
-Pure functions; the sites themselves are in analyst_sites.py, the fixtures in conftest.py.
+Pure functions; the sites themselves are in sites.py, the fixtures in build/conftest.py.
 """
 
 from __future__ import annotations
@@ -10,11 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
-import yaml
 from shared_support import Run, run_cli, write_files  # noqa: F401
-
-GROUPS = ("countries", "people", "organisations", "weapon_systems", "topics")
-
 
 # `briefing(...)` runs the CLI in a subprocess, as a user runs it.
 briefing = run_cli
@@ -28,41 +24,6 @@ def must(run: Run, what: str) -> Run:
 
 def build(root: Path) -> Run:
     return must(briefing("build", "--site", str(root)), "build")
-
-
-# -- writing entries -------------------------------------------------------------
-
-
-def entry_md(
-    slug: str,
-    title: str,
-    date: str,
-    *,
-    source: str | None = None,
-    image: dict | None = None,
-    body: str | None = None,
-    **groups: list[str],
-) -> str:
-    """An entry file as ingest writes it. `groups` are entity lists by type
-    (weapon_systems=[...], countries=[...]); `other=[...]` are tags with no type.
-    Tags are every entity, in type order, then the others."""
-    unknown = set(groups) - {*GROUPS, "other"}
-    assert not unknown, unknown
-    entities = {group: list(groups.get(group, [])) for group in GROUPS}
-    tags = [name for group in GROUPS for name in entities[group]] + list(groups.get("other", []))
-    meta: dict = {
-        "title": title,
-        "slug": slug,
-        "date": date,
-        "summary": f"Summary of {title}.",
-        "tags": tags,
-        "entities": entities,
-        "source": source or f"{slug}.txt",
-    }
-    if image is not None:
-        meta["image"] = image
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{front}---\n\n{body or f'The body of {title}.'}\n"
 
 
 # -- reading public/ -------------------------------------------------------------
