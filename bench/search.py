@@ -37,7 +37,7 @@ from webtools import chromium, fresh_page, http_folder  # noqa: E402
 
 # What an analyst types on a generated site: a plain word, a plural, a British spelling,
 # a phrase and a prefix being typed; `timed_set` adds the site's most tagged entities.
-WORDS = ["contract", "missiles", "modernisation", '"regional security"', "procure"]
+WORDS = ["contract", "missiles", "modernisation", '"due within eighteen months"', "procure"]
 
 
 def timed_set(site: Path) -> list[str]:
