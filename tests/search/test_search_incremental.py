@@ -30,7 +30,8 @@ def test_an_edit_rewrites_only_the_shards_of_its_changed_words(corpus_public: Pa
     # The same bytes as a clean build of the edited site.
     clean = tmp_path / "clean"
     shutil.copytree(root / "content", clean / "content")
-    shutil.copy(root / "briefing.toml", clean / "briefing.toml")
+    for name in ("briefing.toml", "entities.yml"):
+        shutil.copy(root / name, clean / name)
     assert run_cli("build", "--site", str(clean), cwd=clean).code == 0
     assert files_of(clean / "public" / "search") == after
 
