@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 import briefing
@@ -103,6 +104,11 @@ def find_theme(config: Config) -> Theme:
     )
 
 
+# Templates run sandboxed: a theme from anywhere must not reach Python's internals
+# (`''.__class__.__mro__`... leads to os.system). bench/sandbox.py measures the cost.
+SANDBOXED = True
+
+
 class _ViewEnvironment(jinja2.Environment):
     """Views are plain dicts: `item.title` looks up the key first.
 
@@ -116,8 +122,19 @@ class _ViewEnvironment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+class _SandboxedViewEnvironment(SandboxedEnvironment):
+    """The sandbox, with the same key-first lookup: a dict's key is data, never an attribute
+    of Python's, so it needs no safety check; everything else goes through the sandbox's."""
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def make_environment(theme: Theme) -> jinja2.Environment:
-    env = _ViewEnvironment(
+    kind = _SandboxedViewEnvironment if SANDBOXED else _ViewEnvironment
+    env = kind(
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
         # One environment per build: templates cannot change under it, so no stat per page.
         auto_reload=False,
