@@ -6,8 +6,7 @@ from safety_support import one_error_line, small_site
 from shared_support import run_cli
 
 ESCAPE = (
-    "{{ cycler.__init__.__globals__.os.system('touch PWNED') }}"
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    "{{ cycler.__init__.__globals__.os.system('touch PWNED') }}{{ ''.__class__.__mro__[1].__subclasses__() }}"
 )
 
 
