@@ -44,8 +44,16 @@ _PATTERNS = [
 ]
 
 
+class BadDate(ValueError):
+    """A line laid out as a date whose day cannot exist (2024-02-30): a typo, never prose."""
+
+
 def find_date_line(line: str) -> date | None:
-    """The date if the whole line is a date (optionally labelled), else None."""
+    """The date if the whole line is a date (optionally labelled), else None.
+
+    Raises BadDate for a line that is a date in form but not in fact: read as prose it
+    would silently become the summary, and the entry would get another date.
+    """
     text = line.strip().rstrip(".")
     if len(text) > 60:
         return None
@@ -60,7 +68,7 @@ def find_date_line(line: str) -> date | None:
         try:
             return date(int(groups["year"]), month, int(groups["day"]))
         except ValueError:
-            return None
+            raise BadDate(f"the date line {text!r} names a day that does not exist") from None
     return None
 
 

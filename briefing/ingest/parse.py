@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.ingest.dates import find_date_line
+from briefing.ingest.dates import BadDate, find_date_line
 
 # "(Picture source: NAME)", also "Photo credit:", "Image source -" and friends.
 _CREDIT = re.compile(
@@ -48,7 +48,7 @@ def parse_seed(text: str) -> RawArticle:
     if not blocks:
         raise SeedFormatError("is empty")
     first_line, first_lines = blocks[0]
-    dateline = find_date_line(first_lines[0]) if len(blocks) > 1 or len(first_lines) > 1 else None
+    dateline = _date_line(first_lines[0], first_line) if len(blocks) > 1 or len(first_lines) > 1 else None
     if dateline is not None:
         # "12 March 2024" above the title is the seed's date, not its title.
         blocks = ([(first_line + 1, first_lines[1:])] if len(first_lines) > 1 else []) + blocks[1:]
@@ -90,12 +90,19 @@ def _blocks(text: str) -> list[tuple[int, list[str]]]:
     return blocks
 
 
+def _date_line(line: str, number: int) -> date | None:
+    try:
+        return find_date_line(line)
+    except BadDate as exc:
+        raise SeedFormatError(f"{exc}; fix it (for example 2024-02-29) or remove it", number) from None
+
+
 def _take_date(blocks: list[tuple[int, list[str]]]) -> tuple[date | None, list]:
     """A date line right under the title ("Published: 3 March 2024") is metadata."""
     if not blocks:
         return None, blocks
     start, lines = blocks[0]
-    found = find_date_line(lines[0])
+    found = _date_line(lines[0], start)
     if found is None:
         return None, blocks
     remaining = lines[1:]

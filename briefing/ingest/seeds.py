@@ -104,6 +104,8 @@ def read_seed(seed: Path):
         hint = (
             "add the article's paragraphs below the title"
             if "no body" in str(exc)
+            else None
+            if "date line" in str(exc)
             else "put the title alone on the first line, then a blank line, then the text"
         )
         raise SeedError(str(exc), where, exc.line, hint=hint) from exc

@@ -59,11 +59,18 @@ def test_date_line_above_the_title_is_the_date_not_the_title(seeds, registry):
     assert iso(metadata["date"]) == "2024-03-12"
 
 
-@pytest.mark.parametrize(
-    "line", ["31 February 2024", "2024-13-01", "The navy ordered ships on 12 March 2024", "12 Smarch 2024"]
-)
-def test_impossible_or_embedded_dates_are_not_dates(line):
+@pytest.mark.parametrize("line", ["The navy ordered ships on 12 March 2024", "12 Smarch 2024"])
+def test_embedded_dates_are_not_date_lines(line):
     assert find_date_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["31 February 2024", "2024-13-01"])
+def test_impossible_dates_are_errors_not_prose(line):
+    # Issue 13: read as prose, 2024-02-30 silently became the summary and the date was lost.
+    from briefing.ingest.dates import BadDate
+
+    with pytest.raises(BadDate):
+        find_date_line(line)
 
 
 def test_without_a_written_date_the_file_time_in_utc_is_used(seeds):
