@@ -15,7 +15,7 @@ from itertools import chain
 
 from briefing.config import Config
 from briefing.model import GROUP_LABELS, Entry, Tag
-from briefing.related import TYPE_WEIGHT, Related
+from briefing.related import Related
 from briefing.render import families, urls
 from briefing.render.images import variants
 from briefing.site import Site
@@ -154,28 +154,6 @@ def entity_profile(site: Site, tag: Tag) -> dict:
         "timeline": timeline,
         "chart": chart,
         "companions": [{**tag_link(site, name), "count": count} for name, count in ranked[:COMPANIONS]],
-    }
-
-
-def edition_digest(site: Site, entries: tuple[Entry, ...]) -> dict:
-    """A day's briefings grouped by their main entity type, and the day's most named entities.
-
-    An entry's main type is the weightiest type among its tags (a weapon system
-    says more about a story than the country it is in; see index.TYPE_WEIGHT).
-    """
-    order = list(GROUP_LABELS)
-    grouped: dict[str, list[dict]] = {}
-    for entry in entries:
-        groups = {site.tag_by_name[name].group for name in entry.tags} or {"other"}
-        main = max(groups, key=lambda g: (TYPE_WEIGHT.get(g, 1.0), -order.index(g)))
-        grouped.setdefault(main, []).append(link(entry))  # type: ignore[arg-type]
-    mentions = Counter(name for entry in entries for name in entry.tags)
-    top = sorted(mentions.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))[:10]
-    return {
-        "groups": [
-            {"label": GROUP_LABELS[g], "entries": grouped[g]} for g in sorted(grouped, key=order.index)
-        ],
-        "top": [{**tag_link(site, name), "count": count} for name, count in top],
     }
 
 
