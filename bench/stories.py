@@ -136,6 +136,13 @@ def cost(count: int) -> None:
             env={**os.environ, "PYTHONHASHSEED": "0"},
         )
         ingest = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "briefing", "ingest", "--site", str(site)],
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+        again = time.perf_counter() - started
         from briefing.entries.read import read_entry
 
         entries = []
@@ -162,6 +169,7 @@ def cost(count: int) -> None:
         sum(1 for s in set(found.values()) if list(found.values()).count(s) > 1) if count <= 2000 else None
     )
     print(f"N = {count:,}: cold ingest {ingest:.2f} s (whole command, stories included)")
+    print(f"  re-ingest, nothing changed {again:.2f} s (the story pass skips detection)")
     print(f"  story features {features:.2f} s on one core ({features / cores:.2f} s over {cores} cores)")
     print(f"  detection (LSH, pairs, joins) {detection:.2f} s; {len(set(found.values())):,} stories")
     if multi is not None:
