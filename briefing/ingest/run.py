@@ -75,6 +75,21 @@ def ingest_site(
                 memory.seeds.pop(seed.name, None)
         except BriefingError as error:
             report.failed.append(error)
+    _content_passes(config, memory, lazy, notes, entity_notes, report)
+    memory.save()
+    _warn_of_orphans(config, by_source, {seed.name for seed in seeds})
+    return report
+
+
+def _content_passes(
+    config: Config,
+    memory: IngestMemory,
+    lazy: LazyRegistry,
+    notes: dict[Path, StoryNote],
+    entity_notes: dict[Path, EntityNote],
+    report: IngestReport,
+) -> None:
+    """The passes over all of content/ once every seed is in: site-wide names, then stories."""
     # Over all of content/: names the rules found in some entries, tagged in all (entities/site_pass.py).
     site_names = tag_site_names(config.content_dir, config.cache_dir, lazy.load, entity_notes)
     for path, kept_story in site_names.rewritten:
@@ -91,9 +106,6 @@ def ingest_site(
     ):
         report.restoried(path)
     site_names.save()
-    memory.save()
-    _warn_of_orphans(config, by_source, {seed.name for seed in seeds})
-    return report
 
 
 def _warn_of_orphans(config: Config, by_source: dict[str, Existing], present: set[str]) -> None:
