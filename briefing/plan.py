@@ -24,7 +24,8 @@ from briefing.incremental import Decision, Scope
 from briefing.model import Entry
 from briefing.ranking import stories_of
 from briefing.related import related_slugs
-from briefing.render import exports, feeds, images, search, sitemap, urls
+from briefing.render import exports, images, search, sitemap, urls
+from briefing.render.offsite import offsite_outputs, reach_of
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, load, make_environment, render
 from briefing.site import Site
@@ -134,7 +135,7 @@ def plan_outputs(
     for name in sorted({page.template for page in pages}):
         load(env, name)
     jobs: list[Job | PageOutput] = [PageOutput(env, page, shared, theme) for page in pages]
-    jobs += _feed_jobs(site, shared)
+    jobs += offsite_outputs(site, bodies, env, shared, theme)
     jobs += exports.data_outputs(site, shared, Job, fingerprint)
     jobs += [job for e in site.entries for job in _photo_jobs(config, e)]
     listed = [(p.url, p.day) for p in pages if p.url != "404.html"]
@@ -165,37 +166,6 @@ def check_one_output_per_file(jobs: list[Job | PageOutput], config: Config) -> N
             for file in clashes
         ]
     )
-
-
-def _feed_jobs(site: Site, shared: str, only_tags: set[str] | None = None) -> list[Job]:
-    config = site.config
-    items = feeds.feed_items(site.entries, config)
-    jobs = [
-        Job(
-            "atom.xml",
-            fingerprint(shared, "atom", items),
-            lambda: feeds.atom(config, config.title, "", "atom.xml", items),
-        ),
-        Job(
-            "rss.xml",
-            fingerprint(shared, "rss", items),
-            lambda: feeds.rss(config, config.title, "", "rss.xml", items),
-        ),
-    ]
-    for tag in site.tags.values():
-        if only_tags is not None and tag.slug not in only_tags:
-            continue
-        tag_items = feeds.feed_items(tag.entries, config)
-        title = f"{config.title}: {tag.name}"
-        page, feed = urls.tag(tag.slug), urls.tag_feed(tag.slug)
-        jobs.append(
-            Job(
-                feed,
-                fingerprint(shared, "tag-atom", title, feed, tag_items),
-                partial(feeds.atom, config, title, page, feed, tag_items),
-            )
-        )
-    return jobs
 
 
 def _photo_jobs(config: Config, entry: Entry) -> list[Job]:
@@ -237,7 +207,7 @@ def plan_changed(
     changed = sorted(e.slug for e in site.entries if previous.digests.get(e.slug) != e.digest)
     shown_elsewhere = {slug for slug in changed if previous.cards.get(slug) != decision.cards[slug]}
     position = {e.slug: i for i, e in enumerate(site.entries)}
-    reach, site_feed, feed_tags = _reach(site, changed, shown_elsewhere, position, previous.related)
+    reach = _reach(site, changed, shown_elsewhere, position, previous.related)
     env = make_environment(theme)
     photos = [job for slug in changed for job in _photo_jobs(config, site.entries[position[slug]])]
     made = {job.file for job in photos}
@@ -252,12 +222,7 @@ def plan_changed(
     ]
     jobs += photos
     jobs += exports.data_outputs(site, shared, Job, fingerprint)  # titles and summaries are in them
-    if site_feed or feed_tags:
-        jobs += [
-            job
-            for job in _feed_jobs(site, shared, only_tags=feed_tags)
-            if site_feed or job.file.startswith("tags/")
-        ]
+    jobs += offsite_outputs(site, bodies, env, shared, theme, reach_of(site, changed))
     # Patch the search postings in place: ids are unchanged because the order is.
     patch = search.changed_index_files(
         site, terms, previous.terms.get, previous.digests, previous.shards.get, changed, shown_elsewhere
@@ -273,9 +238,8 @@ def _reach(
     shown_elsewhere: set[str],
     position: dict[str, int],
     related: RelatedSlugs,
-) -> tuple[Changed, bool, set[str]]:
-    """The pages that list an entry whose card changed; whether the site feed and which
-    tag feeds show one."""
+) -> Changed:
+    """The pages that list an entry whose card changed (feeds, emails and books: offsite.reach_of)."""
     config = site.config
     size = config.page_size
     linked_from: dict[str, set[str]] = defaultdict(set)
@@ -284,8 +248,6 @@ def _reach(
             for other, _shared in items:
                 linked_from[other].add(slug)
     reach = Changed(entries=set(changed), front=set(), tags=defaultdict(set), editions=set())
-    site_feed = False
-    feed_tags: set[str] = set()
     for slug in sorted(shown_elsewhere):
         entry = site.entries[position[slug]]
         reach.entries.update(linked_from[slug])
@@ -298,14 +260,11 @@ def _reach(
         for mate in story.reports:
             reach.entries.add(mate.slug)
             reach.editions.update({mate.day.isoformat(), mate.day.isoformat()[:7]})
-        site_feed |= position[slug] < config.feed_size
         for name in entry.tags:
             tag = site.tag_by_name[name]
             at = tag.entries.index(entry)
             reach.tags[tag.slug].add(at // size + 1)
-            if at < config.feed_size:
-                feed_tags.add(tag.slug)
-    return reach, site_feed, feed_tags
+    return reach
 
 
 def _static_job(file: str, data: bytes) -> Job:

@@ -127,6 +127,16 @@ def html_files(public: Path) -> list[Path]:
     return sorted(public.rglob("*.html"))
 
 
+def indexed_pages(public: Path) -> list[Path]:
+    """The pages a sitemap lists: all but 404.html, the emails and the printable briefing
+    books (copies of the day editions, whose canonical URL is the edition's)."""
+    return [
+        p
+        for p in html_files(public)
+        if p.name not in {"404.html", "email.html", "latest.html"} and p.parent.name != "print"
+    ]
+
+
 def page(public: Path, url: str) -> lxml.html.HtmlElement:
     """The parsed page a reader gets at a site URL ("" for the front page, "tags/x/")."""
     path = public / url

@@ -323,6 +323,8 @@ def _edition_view(site: Site, editions: list[Edition], i: int, cards: Cards, url
             "count": len(stories),
             "reports": len(edition.entries),
             "month_url": urls.month(edition.start),
+            "print_url": urls.day_print(edition.start) if edition.is_day else None,
+            "email_url": urls.day_email(edition.start) if edition.is_day else None,
         },
         "groups": _edition_groups(edition, stories, cards, families.day_url(site.config, site.entries)),
         "digest": day_in_brief(site, stories) if edition.is_day else None,

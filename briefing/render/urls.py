@@ -29,6 +29,24 @@ def tag_feed(slug: str) -> str:
     return f"tags/{slug}/atom.xml"
 
 
+def tag_rss(slug: str) -> str:
+    return f"tags/{slug}/rss.xml"
+
+
+def tag_json_feed(slug: str) -> str:
+    return f"tags/{slug}/feed.json"
+
+
+def day_print(when: date) -> str:
+    """A day edition's briefing book, to print."""
+    return day(when) + "print/"
+
+
+def day_email(when: date, name: str = "email.html") -> str:
+    """A day edition as an email (email.html) and its plain-text part (email.txt)."""
+    return day(when) + name
+
+
 def day(when: date) -> str:
     # isoformat pads the year to four digits; strftime's %Y does not on every platform.
     return when.isoformat()[:10].replace("-", "/") + "/"

@@ -126,6 +126,8 @@ def entity_view(site: Site, tag: Tag) -> dict:
         "label": GROUP_LABELS[tag.group],
         "count": len(tag.entries),
         "feed": urls.tag_feed(tag.slug),
+        "rss": urls.tag_rss(tag.slug),
+        "json_feed": urls.tag_json_feed(tag.slug),
         "first": tag.entries[-1].day.isoformat(),
         "last": tag.entries[0].day.isoformat(),
     }

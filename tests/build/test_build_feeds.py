@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from lxml import etree
 from reading import file_of, links, page, text
-from sitecheck import html_files, url_of
+from sitecheck import indexed_pages, url_of
 from sites import BASE_URL, DESK_ENTRIES, PAGED_COUNT, desk_tagged, paged_title
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -85,9 +85,7 @@ def test_sitemap_lists_every_html_page_but_404_with_absolute_urls(name, request)
     built = request.getfixturevalue(name)
     locs = sitemap_locs(built)
     assert len(locs) == len(set(locs)), "a page is listed twice"
-    pages = {
-        built.base_url + url_of(built.public, f) for f in html_files(built.public) if f.name != "404.html"
-    }
+    pages = {built.base_url + url_of(built.public, f) for f in indexed_pages(built.public)}
     assert set(locs) == pages
     assert built.base_url + "briefings/b25/" in locs or name.startswith("small")
 
@@ -124,9 +122,7 @@ def test_sample_site_feeds_and_sitemap_are_valid(built_sample):
         assert parse_feed(feed).entries
     locs = set(sitemap_locs(built_sample))
     assert locs == {
-        built_sample.base_url + url_of(built_sample.public, f)
-        for f in html_files(built_sample.public)
-        if f.name != "404.html"
+        built_sample.base_url + url_of(built_sample.public, f) for f in indexed_pages(built_sample.public)
     }
 
 
