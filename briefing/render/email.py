@@ -16,7 +16,7 @@ import textwrap
 from dataclasses import dataclass
 
 import jinja2
-import lxml.html
+import lxml.html  # type: ignore[import-untyped]
 
 from briefing.config import Config
 from briefing.model import Edition, Entry

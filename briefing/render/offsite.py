@@ -11,7 +11,7 @@ incremental build redoes those and nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -75,19 +75,18 @@ def offsite_outputs(site, bodies, env: jinja2.Environment, shared: str, reach: R
 
     def feed_jobs(base: str, info_for, items: list[feeds.FeedItem]) -> None:
         data = [item.fingerprint_data() for item in items]
-        for file, write in (
+        writers: list[tuple[str, Callable[..., bytes]]] = [
             (base + "atom.xml", feeds.atom),
             (base + "rss.xml", feeds.rss),
             (base + "feed.json", feeds.json_feed),
-        ):
+        ]
+        for file, write in writers:
             info = info_for(file)
-            jobs.append(
-                Job(
-                    file,
-                    fingerprint(shared, "feed", file, repr(info), data),
-                    lambda w=write, i=info, it=items: w(config, i, it, content),
-                )
-            )
+
+            def make(w: Callable[..., bytes] = write, i: feeds.FeedInfo = info) -> bytes:
+                return w(config, i, items, content)
+
+            jobs.append(Job(file, fingerprint(shared, "feed", file, repr(info), data), make))
 
     if reach is None or reach.site_feeds:
         feed_jobs(
