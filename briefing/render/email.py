@@ -20,7 +20,7 @@ import lxml.html  # type: ignore[import-untyped]
 
 from briefing.config import Config
 from briefing.model import Edition, Entry
-from briefing.render import urls
+from briefing.render import families, urls
 from briefing.render.images import variants
 from briefing.render.relink import absolute_body
 from briefing.render.templates import long_date, render
@@ -44,7 +44,9 @@ class EmailParts:
 def email_view(config: Config, site, edition: Edition, bodies) -> dict:
     """What email.html shows: the day in brief on top, then every briefing of the day in full."""
     absolute = lambda path: urls.absolute(config, path)  # noqa: E731 - one short rule, used often
-    day_url = urls.day(edition.start)
+    # A day left out of the day editions (day_editions) is read in its month's edition.
+    kept = families.first_kept_day(config, site.entries)
+    has_folder = kept is None or edition.start >= kept
     briefings = [_briefing(config, site, entry, bodies[entry.slug]) for entry in edition.entries]
     return {
         "site": {
@@ -61,9 +63,9 @@ def email_view(config: Config, site, edition: Edition, bodies) -> dict:
             "title": f"Edition of {long_date(edition.start)}",
             "date": long_date(edition.start),
             "count": len(briefings),
-            "url": absolute(day_url),
-            "email_url": absolute(urls.day_email(edition.start, EMAIL_HTML)),
-            "print_url": absolute(urls.day_print(edition.start)),
+            "url": absolute(families.day_url(config, site.entries)(edition.key)),
+            "email_url": absolute(urls.day_email(edition.start, EMAIL_HTML)) if has_folder else None,
+            "print_url": absolute(urls.day_print(edition.start)) if has_folder else None,
         },
         "brief": day_in_brief(config, site, edition),
         "briefings": briefings,

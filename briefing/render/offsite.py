@@ -20,7 +20,7 @@ import jinja2
 from briefing.config import Config
 from briefing.fingerprint import fingerprint
 from briefing.model import Edition, Entry
-from briefing.render import email, feeds, urls
+from briefing.render import email, families, feeds, urls
 from briefing.render.images import variants
 from briefing.render.printbook import print_pages
 from briefing.render.relink import absolute_body
@@ -114,7 +114,9 @@ def offsite_outputs(site, bodies, env: jinja2.Environment, shared: str, reach: R
     # The editions feed's fingerprint is its days' emails' fingerprints.
     editions_feed = reach is None or reach.editions_feed
     in_feed = {d.key for d in site.days[: config.feed_size]} if editions_feed else set()
-    wanted = {d.key for d in site.days} if reach is None else reach.days
+    # Emails and books live in their day edition's folder: days left out (day_editions) get none.
+    kept = {d.key for d in families.kept_days(config, site.entries, site.days)}
+    wanted = kept if reach is None else reach.days & kept
     keys = {
         d.key: fingerprint(shared, "email", light_email(config, site, d))
         for d in site.days
@@ -130,12 +132,13 @@ def offsite_outputs(site, bodies, env: jinja2.Environment, shared: str, reach: R
         if i == 0:  # the newest day is also email/latest.*
             jobs.append(Job(email.LATEST_HTML, key + "H", parts.html))
             jobs.append(Job(email.LATEST_TEXT, key + "T", parts.text))
-    books = print_pages(site, bodies, None if reach is None else reach.days)
+    books = print_pages(site, bodies, wanted)
     jobs += [PageOutput(env, page, shared) for page in books]
 
     if editions_feed:
         newest = site.days[: config.feed_size]
-        items = [edition_item(config, d, keys[d.key]) for d in newest]
+        day_url = families.day_url(config, site.entries)
+        items = [edition_item(config, d, keys[d.key], day_url(d.key)) for d in newest]
         info = feeds.FeedInfo(
             f"{config.title}: daily editions",
             f"Each day's briefings from {config.title} in one item: the day's email.",
@@ -181,7 +184,7 @@ def feed_item(config: Config, entry: Entry) -> feeds.FeedItem:
     )
 
 
-def edition_item(config: Config, edition: Edition, email_key: str) -> feeds.FeedItem:
+def edition_item(config: Config, edition: Edition, email_key: str, url: str) -> feeds.FeedItem:
     """A day edition as one feed item. It is dated by its first briefing, so a briefing
     added later that day does not make an RSS-to-email service send the day twice."""
     first = min(e.published for e in edition.entries)
@@ -191,7 +194,7 @@ def edition_item(config: Config, edition: Edition, email_key: str) -> feeds.Feed
         key=edition.key,
         content_key=email_key,
         title=f"{config.title}: edition of {long_date(edition.start)}",
-        url=urls.absolute(config, urls.day(edition.start)),
+        url=urls.absolute(config, url),
         published=first.isoformat(),
         updated=last_change.isoformat(),
         summary=f"{count} briefing{'' if count == 1 else 's'}: "
@@ -204,6 +207,7 @@ def light_email(config: Config, site, edition: Edition) -> list:
     """What a day's email is made of, bodies by their hash: its fingerprint's data."""
     return [
         edition.key,
+        families.day_url(config, site.entries)(edition.key),  # its own page, or its month's section
         repr(email.day_in_brief(config, site, edition)),
         [
             (
