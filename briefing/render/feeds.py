@@ -19,7 +19,7 @@ import briefing
 from briefing.config import Config
 
 if TYPE_CHECKING:
-    from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
+    from feedgen.feed import FeedGenerator
 
 # A feed with no entries still needs an <updated>; "now" would break reproducible builds.
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

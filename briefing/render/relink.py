@@ -13,7 +13,7 @@ from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html  # type: ignore[import-untyped]
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from briefing.config import Config
 from briefing.render import urls
