@@ -24,7 +24,7 @@ from briefing.incremental import Decision, Scope
 from briefing.model import Entry
 from briefing.ranking import stories_of
 from briefing.related import related_slugs
-from briefing.render import exports, images, search, sitemap, urls
+from briefing.render import exports, images, search, sitemap
 from briefing.render.offsite import offsite_outputs, reach_of
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, load, make_environment, render

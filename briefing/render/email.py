@@ -20,11 +20,13 @@ import lxml.html  # type: ignore[import-untyped]
 
 from briefing.config import Config
 from briefing.model import Edition, Entry
+from briefing.ranking import edition_stories, stories_of
 from briefing.render import families, urls
+from briefing.render.brief import BRIEF_KEYS, day_in_brief, key_tags
 from briefing.render.images import variants
 from briefing.render.relink import absolute_body
 from briefing.render.templates import long_date, render
-from briefing.render.views import _opens_with, edition_digest
+from briefing.render.views import _opens_with
 
 EMAIL_HTML = "email.html"  # the template, and the file in each day edition's folder
 EMAIL_TEXT = "email.txt"
@@ -47,7 +49,9 @@ def email_view(config: Config, site, edition: Edition, bodies) -> dict:
     # A day left out of the day editions (day_editions) is read in its month's edition.
     kept = families.first_kept_day(config, site.entries)
     has_folder = kept is None or edition.start >= kept
-    briefings = [_briefing(config, site, entry, bodies[entry.slug]) for entry in edition.entries]
+    briefings = [
+        _briefing(config, site, entry, bodies[entry.slug]) for entry in ranked_entries(site, edition)
+    ]
     return {
         "site": {
             "title": config.title,
@@ -67,33 +71,70 @@ def email_view(config: Config, site, edition: Edition, bodies) -> dict:
             "email_url": absolute(urls.day_email(edition.start, EMAIL_HTML)) if has_folder else None,
             "print_url": absolute(urls.day_print(edition.start)) if has_folder else None,
         },
-        "brief": day_in_brief(config, site, edition),
+        "brief": day_in_brief_absolute(config, site, edition),
         "briefings": briefings,
         # The line a mail client shows beside the subject before the mail is opened.
         "preheader": "; ".join(b["title"] for b in briefings),
     }
 
 
-def day_in_brief(config: Config, site, edition: Edition) -> dict:
-    """The day's briefings grouped by what they are about, and the day's most named entities.
+def ranked_stories(site, edition: Edition) -> list:
+    """The day's stories, ranked as the edition page ranks them (briefing.ranking)."""
+    return edition_stories(stories_of(site).stories, edition.entries)
 
-    From the edition page's own digest, so the mail and the page agree; links absolute.
-    """
-    digest = edition_digest(site, edition.entries)
+
+def ranked_entries(site, edition: Edition) -> list[Entry]:
+    """The day's briefings in the order of its ranked stories, each story's reports together."""
+    mine = {e.slug for e in edition.entries}
+    ordered = [e for story in ranked_stories(site, edition) for e in story.reports if e.slug in mine]
+    return ordered + [e for e in edition.entries if e not in ordered]
+
+
+def brief_view(site, edition: Edition) -> dict:
+    """The edition page's day in brief (render.brief.day_in_brief); on a day too short for
+    one, its few stories are the brief, so mail and print always open with it."""
+    stories = ranked_stories(site, edition)
+    brief = day_in_brief(site, stories)
+    if brief is None:
+        brief = {
+            "top": [
+                {
+                    "story": s.id,
+                    "title": s.lead.title,
+                    "url": urls.entry(s.lead.slug),
+                    "reports": len(s.reports),
+                    "keys": key_tags(site, s, BRIEF_KEYS),
+                }
+                for s in stories
+            ],
+            "groups": [],
+            "count": len(stories),
+        }
+    return brief
+
+
+def day_in_brief_absolute(config: Config, site, edition: Edition) -> dict:
+    """The day in brief with every link absolute, for mail."""
+    brief = brief_view(site, edition)
     return {
+        "top": [
+            {
+                "title": item["title"],
+                "url": urls.absolute(config, item["url"]),
+                "reports": item["reports"],
+                "keys": [k["name"] for k in item["keys"]],
+            }
+            for item in brief["top"]
+        ],
         "groups": [
             {
                 "label": group["label"],
-                "entries": [
+                "items": [
                     {"title": item["title"], "url": urls.absolute(config, item["url"])}
-                    for item in group["entries"]
+                    for item in group["items"]
                 ],
             }
-            for group in digest["groups"]
-        ],
-        "top": [
-            {"name": tag["name"], "url": urls.absolute(config, tag["url"]), "count": tag["count"]}
-            for tag in digest["top"]
+            for group in brief["groups"]
         ],
     }
 
@@ -173,15 +214,18 @@ def email_text(view: dict) -> bytes:
         "THE DAY IN BRIEF",
         "",
     ]
+    for number, item in enumerate(view["brief"]["top"], start=1):
+        keys = f" ({', '.join(item['keys'])})" if item["keys"] else ""
+        lines += _wrapped(f"{number}. {item['title']}{keys}", "   ")
+        lines += [f"   {item['url']}", ""]
+    if view["brief"]["groups"]:
+        lines += ["Also today", ""]
     for group in view["brief"]["groups"]:
         lines.append(group["label"])
-        for item in group["entries"]:
+        for item in group["items"]:
             lines += _wrapped(f"- {item['title']}", "  ")
             lines.append(f"  {item['url']}")
         lines.append("")
-    if view["brief"]["top"]:
-        named = ", ".join(f"{tag['name']} ({tag['count']})" for tag in view["brief"]["top"])
-        lines += [*_wrapped(f"Most mentioned: {named}"), ""]
     for briefing in view["briefings"]:
         lines += ["", "=" * _WRAP, "", *_wrapped(briefing["title"]), briefing["url"], briefing["date"], ""]
         if briefing["lede"]:

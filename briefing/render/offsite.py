@@ -208,13 +208,13 @@ def light_email(config: Config, site, edition: Edition) -> list:
     return [
         edition.key,
         families.day_url(config, site.entries)(edition.key),  # its own page, or its month's section
-        repr(email.day_in_brief(config, site, edition)),
+        repr(email.day_in_brief_absolute(config, site, edition)),
         [
             (
                 feed_item(config, e).fingerprint_data(),
                 [site.tag_by_name[name].slug for name in e.tags],
             )
-            for e in edition.entries
+            for e in email.ranked_entries(site, edition)
         ],
     ]
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from briefing.model import Edition, Entry
 from briefing.render import urls
+from briefing.render.email import brief_view, ranked_entries
 from briefing.render.pages import PageJob, _page
 from briefing.render.relink import body_from
 from briefing.render.templates import long_date
-from briefing.render.views import edition_digest, entry_view
+from briefing.render.views import entry_view
 
 TEMPLATE = "print.html"
 
@@ -36,7 +37,9 @@ def _book(site, bodies, edition: Edition) -> PageJob:
                 "count": len(edition.entries),
             },
             "digest": _digest(site, edition),
-            "briefings": [_briefing(site, url, entry, bodies[entry.slug]) for entry in edition.entries],
+            "briefings": [
+                _briefing(site, url, entry, bodies[entry.slug]) for entry in ranked_entries(site, edition)
+            ],
         }
 
     page = _page(site, url, TEMPLATE, title, view)
@@ -61,8 +64,15 @@ def _briefing(site, url: str, entry: Entry, body_html: str) -> dict:
 
 def _digest(site, edition: Edition) -> dict:
     """The edition's day in brief, its links leading to the briefings further down the book."""
-    digest = edition_digest(site, edition.entries)
+    brief = brief_view(site, edition)
     slugs = {urls.entry(e.slug): e.slug for e in edition.entries}
-    for group in digest["groups"]:
-        group["entries"] = [{**item, "anchor": f"b-{slugs[item['url']]}"} for item in group["entries"]]
-    return digest
+
+    def aimed(item: dict) -> dict:
+        slug = slugs.get(item["url"])
+        return {**item, "anchor": f"#b-{slug}" if slug else None}
+
+    return {
+        **brief,
+        "top": [aimed(item) for item in brief["top"]],
+        "groups": [{**g, "items": [aimed(item) for item in g["items"]]} for g in brief["groups"]],
+    }
