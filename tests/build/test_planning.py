@@ -56,13 +56,17 @@ def test_nothing_changed_plans_nothing(built):
     assert _stages(built)[3].scope is Scope.NOTHING
 
 
-def test_a_body_edit_reaches_only_its_page_and_the_search_index(built):
+def test_a_body_edit_reaches_only_its_page_the_search_index_and_what_carries_bodies(built):
     _edit(built, "charlie", "Troops exercised.", "Troops exercised at night.")
     decision, plan = _plan(built)
     assert decision.scope is Scope.CHANGED
     files = {job.file for job in plan.jobs}
     assert "briefings/charlie/index.html" in files
-    assert [f for f in files if f.endswith((".html", ".xml"))] == ["briefings/charlie/index.html"]
+    # Full-content feeds, its day's email and briefing book carry the body too (issue 19).
+    offsite = {"2024/03/02/email.html", "2024/03/02/print/index.html", "atom.xml", "rss.xml", "editions.xml"}
+    offsite |= {"tags/russia/atom.xml", "tags/russia/rss.xml"}
+    pages = {f for f in files if f.endswith((".html", ".xml"))}
+    assert pages == {"briefings/charlie/index.html"} | offsite, sorted(pages)
     assert any(f.startswith("search/terms/") for f in files)
     assert plan.related is None  # the previous state's related briefings still hold
 
