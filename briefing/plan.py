@@ -58,10 +58,7 @@ class PageOutput:
         per build (the environment memoises cards, which the next build may change)."""
         if self.theme is None:
             raise TypeError("a PageOutput made without its theme cannot be sent to a worker")
-        build = getattr(self.env, "briefing_build", None)
-        if build is None:
-            build = self.env.briefing_build = uuid.uuid4().hex
-        return {**self.__dict__, "env": build}
+        return {**self.__dict__, "env": build_id(self.env)}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -85,6 +82,14 @@ class PageOutput:
 
 
 _ENVIRONMENTS: dict[tuple[Theme, str], object] = {}
+
+
+def build_id(env) -> str:
+    """Names the build an environment is for, so a worker makes one environment per build."""
+    build = getattr(env, "briefing_build", None)
+    if build is None:
+        build = env.briefing_build = uuid.uuid4().hex
+    return build
 
 
 def _environment_for(theme: Theme, build: str):

@@ -24,7 +24,7 @@ from briefing.render import email, families, feeds, urls
 from briefing.render.images import variants
 from briefing.render.printbook import print_pages
 from briefing.render.relink import absolute_body
-from briefing.render.templates import long_date
+from briefing.render.templates import Theme, long_date
 from briefing.render.views import _opens_with
 
 EDITIONS_FEED = "editions.xml"
@@ -65,7 +65,9 @@ def reach_of(site, changed: Iterable[str]) -> Reach:
     )
 
 
-def offsite_outputs(site, bodies, env: jinja2.Environment, shared: str, reach: Reach | None = None) -> list:
+def offsite_outputs(
+    site, bodies, env: jinja2.Environment, shared: str, theme: Theme, reach: Reach | None = None
+) -> list:
     """Every feed, email and briefing book (those `reach` names, if given) as planner jobs."""
     from briefing.plan import Job, PageOutput  # the planner imports this module
 
@@ -126,14 +128,14 @@ def offsite_outputs(site, bodies, env: jinja2.Environment, shared: str, reach: R
         if edition.key not in wanted:
             continue
         key = keys[edition.key]
-        parts = _Email(config, site, edition, bodies, env, uses=4 if i == 0 else 2)
+        parts = _Email(config, site, edition, bodies, env, theme, uses=4 if i == 0 else 2)
         jobs.append(Job(urls.day_email(edition.start, email.EMAIL_HTML), key + "h", parts.html))
         jobs.append(Job(urls.day_email(edition.start, email.EMAIL_TEXT), key + "t", parts.text))
         if i == 0:  # the newest day is also email/latest.*
             jobs.append(Job(email.LATEST_HTML, key + "H", parts.html))
             jobs.append(Job(email.LATEST_TEXT, key + "T", parts.text))
     books = print_pages(site, bodies, wanted)
-    jobs += [PageOutput(env, page, shared) for page in books]
+    jobs += [PageOutput(env, page, shared, theme) for page in books]
 
     if editions_feed:
         newest = site.days[: config.feed_size]
@@ -145,7 +147,7 @@ def offsite_outputs(site, bodies, env: jinja2.Environment, shared: str, reach: R
             urls.absolute(config, urls.ARCHIVE),
             urls.absolute(config, EDITIONS_FEED),
         )
-        mails = {d.key: _Email(config, site, d, bodies, env, uses=1) for d in newest}
+        mails = {d.key: _Email(config, site, d, bodies, env, theme, uses=1) for d in newest}
         jobs.append(
             Job(
                 EDITIONS_FEED,
@@ -263,11 +265,24 @@ class _Email:
     email/latest.* for the newest day), then dropped: a big archive has thousands of days."""
 
     def __init__(
-        self, config: Config, site, edition: Edition, bodies, env: jinja2.Environment, uses: int
+        self, config: Config, site, edition: Edition, bodies, env: jinja2.Environment, theme: Theme, uses: int
     ) -> None:
         self.args = (config, site, edition, bodies)
-        self.env, self.uses = env, uses
+        self.env, self.theme, self.uses = env, theme, uses
         self._parts: email.EmailParts | None = None
+
+    def __getstate__(self) -> dict:
+        """Sent to a cluster worker (dask_executor.py) as PageOutput is: with its theme, not
+        its Jinja environment, which does not pickle; the worker makes one per build."""
+        from briefing.plan import build_id
+
+        return {**self.__dict__, "env": build_id(self.env), "_parts": None}
+
+    def __setstate__(self, state: dict) -> None:
+        from briefing.plan import _environment_for
+
+        self.__dict__.update(state)
+        self.env = _environment_for(state["theme"], state["env"])
 
     def _made(self) -> email.EmailParts:
         parts = self._parts or email.email_parts(self.env, email.email_view(*self.args))
