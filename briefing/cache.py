@@ -34,7 +34,7 @@ log = logging.getLogger("briefing")
 _STATE = "state.marshal"
 _RELATED = "related.marshal"
 # Bumped whenever what the cache holds changes shape.
-_FORMAT = 8
+_FORMAT = 9
 # marshal format 2 has no back-references, so equal data gives equal bytes.
 MARSHAL_VERSION = 2
 _BUCKETS = "0123456789abcdef"
@@ -96,6 +96,7 @@ class EntryRecord(NamedTuple):
     aliases: tuple[str, ...]
     story: str
     priority: int
+    updated: str | None = None  # isoformat, with its offset (briefing/revised.py)
 
 
 class KnownEntry(NamedTuple):

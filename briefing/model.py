@@ -51,6 +51,14 @@ class Entry:
     aliases: tuple[str, ...] = ()
     story: str = ""  # the story it is a report of (briefing/stories.py); its own slug if alone
     priority: int = 0  # an editor's override of the day's ranking: higher first
+    # Its last revision (briefing/revised.py: front matter or the text, never the clock);
+    # None when it is as first published.
+    updated: datetime | None = None
+
+    @property
+    def modified(self) -> datetime:
+        """When it last changed: its revision, else its publication."""
+        return self.updated or self.published
 
     @property
     def story_id(self) -> str:

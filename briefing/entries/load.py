@@ -258,6 +258,7 @@ def _to_record(entry: Entry, body_key: str) -> EntryRecord:
         aliases=entry.aliases,
         story=entry.story,
         priority=entry.priority,
+        updated=entry.updated.isoformat() if entry.updated else None,
     )
 
 
@@ -284,4 +285,5 @@ def _from_record(file: str, record: EntryRecord) -> Entry:
         aliases=tuple(record.aliases),
         story=record.story,
         priority=record.priority,
+        updated=datetime.fromisoformat(record.updated) if record.updated else None,
     )

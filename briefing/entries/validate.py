@@ -15,6 +15,7 @@ from briefing.entries.bounds import MAX_NAMES, markdown_problem
 from briefing.entries.read import read_entry
 from briefing.errors import ContentError, raise_all
 from briefing.model import Entry, Image
+from briefing.revised import revised_at
 
 # A slug names a folder under briefings/: nothing that could climb out or hide.
 SLUG_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,118}[a-z0-9])?")
@@ -91,6 +92,9 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
         aliases=_aliases(metadata.get("aliases", []), text, path),
         story=story,
         priority=priority,
+        updated=revised_at(
+            metadata, text, published, lambda value, key: _published(value, tz, fail, key), fail
+        ),
     )
 
 

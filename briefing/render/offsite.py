@@ -159,8 +159,8 @@ def offsite_outputs(
 
 
 def updated(entry: Entry) -> datetime:
-    """When the entry last changed (see briefing.revised): never the clock."""
-    return getattr(entry, "updated", None) or entry.published
+    """When the entry last changed (see briefing/revised.py): never the clock."""
+    return entry.modified
 
 
 def feed_item(config: Config, entry: Entry) -> feeds.FeedItem:

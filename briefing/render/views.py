@@ -59,6 +59,8 @@ def entry_view(site: Site, entry: Entry, body_html: str) -> dict:
     image = entry.image
     view.update(
         {
+            # Its last revision (briefing/revised.py), for dateModified; its date if none.
+            "modified": entry.modified.isoformat(),
             "body_html": body_html,
             "image": image_view(entry) if image else None,
             "source": entry.source or "",
