@@ -53,13 +53,7 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
             "has no title" if title is None else "title must be text",
             'add a line such as  title: "What happened"  to the front matter',
         )
-    slug = metadata.get("slug", path.stem)
-    if not isinstance(slug, str) or not SLUG_PATTERN.fullmatch(slug) or ".." in slug:
-        raise fail(
-            "slug",
-            f"slug {slug!r} is not a safe URL name",
-            "use lower-case letters, digits and hyphens, e.g. slug: s-400-deliveries",
-        )
+    slug = _slug(metadata.get("slug", path.stem), fail)
     published = _published(metadata.get("date"), tz, fail)
     tags = _names(metadata.get("tags", []), "tags", fail)
     entities = _entities(metadata.get("entities") or {}, fail)
@@ -120,6 +114,16 @@ def _story_fields(metadata: dict[str, Any], slug: str, fail) -> tuple[str, int]:
             "e.g. priority: 10 puts the story first in its day; priority: -10 last",
         )
     return story.strip(), priority
+
+
+def _slug(value: object, fail: Callable[[str, str, str], ContentError]) -> str:
+    if not isinstance(value, str) or not SLUG_PATTERN.fullmatch(value) or ".." in value:
+        raise fail(
+            "slug",
+            f"slug {value!r} is not a safe URL name",
+            "use lower-case letters, digits and hyphens, e.g. slug: s-400-deliveries",
+        )
+    return value
 
 
 def _entities(value: object, fail: Callable[[str, str, str], ContentError]) -> dict[str, tuple[str, ...]]:
