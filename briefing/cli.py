@@ -194,7 +194,22 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     if result.held:
         print(result.held)
     print(result.summary_line())
+    if not args.base_url and is_local(config.base_url):
+        # After the build, so a failing build still says one thing; --base-url is deliberate.
+        log.warning(
+            "base_url is %s: canonical links, feeds and sitemaps point there; set base_url in "
+            "briefing.toml (or pass --base-url) to the address you publish at",
+            config.base_url,
+        )
     return 0
+
+
+def is_local(base_url: str) -> bool:
+    """Whether base_url is this machine (the default http://localhost:8000/ and its kin)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(base_url).hostname or "").lower()
+    return host in {"localhost", "::1", "0.0.0.0"} or host.startswith("127.") or host.endswith(".localhost")
 
 
 def _serve(args: argparse.Namespace, root: Path) -> int:

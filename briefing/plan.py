@@ -26,6 +26,7 @@ from briefing.ranking import stories_of
 from briefing.related import related_slugs
 from briefing.render import exports, images, search, sitemap
 from briefing.render.offsite import offsite_outputs, reach_of
+from briefing.render.assets import published_names
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, load, make_environment, render
 from briefing.site import Site
@@ -151,8 +152,10 @@ def plan_outputs(
     jobs.append(Job(".nojekyll", fingerprint(shared, "nojekyll"), lambda: b""))
     files, kept = search.index_files(site, terms)
     jobs += [_search_job(f) for f in files]
-    for file, source in theme.static_files().items():
-        jobs.append(_static_job(file, theme.read(source)))
+    static = theme.static_files()
+    published = published_names(static, theme.read)  # briefing.css -> briefing.<hash>.css, as url() links it
+    for file, source in static.items():
+        jobs.append(_static_job(published[file], theme.read(source)))
     check_one_output_per_file(jobs, config)
     return jobs, shards_before.with_changes(put=kept, cleared=True)
 

@@ -123,6 +123,13 @@ def tree_differences(left: Path, right: Path) -> list[str]:
 # -- reading public/ ----------------------------------------------------------
 
 
+def asset_file(public: Path, name: str) -> Path:
+    """Where a theme asset ("assets/briefing.css") is published: under its content-hashed name."""
+    stem, _, suffix = name.rpartition(".")
+    (found,) = public.glob(f"{stem}.*.{suffix}")
+    return found
+
+
 def html_files(public: Path) -> list[Path]:
     return sorted(public.rglob("*.html"))
 

@@ -25,6 +25,7 @@ import briefing
 from briefing.config import Config, _line_of
 from briefing.errors import ThemeError
 from briefing.model import GROUP_LABELS
+from briefing.render.assets import published_names
 from briefing.render.wrap import nobreak
 
 
@@ -148,6 +149,8 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.filters["longdate"] = long_date
     env.filters["shortdate"] = short_date
     env.filters["nobreak"] = nobreak
+    # url('assets/briefing.css') gives the content-hashed name the file is published at.
+    env.globals["assets"] = published_names(theme.static_files(), theme.read)
     env.globals["url"] = _url
     env.globals["link"] = link
     env.globals["cached"] = _memo()
@@ -192,7 +195,7 @@ def link(root: str, path: str) -> str:
 @jinja2.pass_context
 def _url(context: jinja2.runtime.Context, path: str) -> str:
     """A site path ("tags/russia/") as seen from the page being rendered."""
-    return (context["root"] + path) or "./"
+    return (context["root"] + context["assets"].get(path, path)) or "./"
 
 
 def long_date(value: date | str) -> str:

@@ -285,7 +285,7 @@ def test_several_bad_entries_are_each_named_once(site):
 
 
 def test_unknown_config_key_is_a_warning_naming_it_and_the_build_succeeds(site):
-    root = site({**GOOD, "briefing.toml": 'title = "x"\npagesize = 5\n'})
+    root = site({**GOOD, "briefing.toml": 'title = "x"\npagesize = 5\nbase_url = "https://example.org/"\n'})
     run = build(root)
     warnings = [line for line in run.err.splitlines() if line.strip()]
     assert len(warnings) == 1

@@ -107,7 +107,8 @@ def test_chart_is_accessible_and_made_without_javascript(desk):
     profile = doc.xpath("//section[contains(@class, 'entity-profile')]")[0]
     assert not profile.xpath(".//script")
     # Bars take the text colour, so a dark theme restyles them.
-    css = (desk / "assets" / "briefing.css").read_text(encoding="utf-8")
+    (css_file,) = (desk / "assets").glob("briefing.*.css")  # its name carries a content hash
+    css = css_file.read_text(encoding="utf-8")
     assert ".chart-bar" in css and "currentColor" in css and "prefers-color-scheme: dark" in css
 
 

@@ -1,6 +1,6 @@
 """Photos (issue 9): an image file beside a seed with the same name (seeds/NAME.jpg, .png, .webp)
 is recorded by ingest and published resized for the web: several widths with srcset, width and
-height set, lazy loading, with the alt text, caption and credit from the seed. No image: no
+height set, loaded eagerly, with the alt text, caption and credit from the seed. No image: no
 empty frame."""
 
 from __future__ import annotations
@@ -152,10 +152,11 @@ def test_the_photo_reaches_the_entry_page_at_several_widths(photo_site, name):
 
 
 @pytest.mark.parametrize("name", ["big-jpeg", "small-png", "mid-webp", "upper-case"])
-def test_the_img_has_width_height_lazy_loading_and_an_existing_src(photo_site, name):
+def test_the_img_has_width_height_eager_loading_and_an_existing_src(photo_site, name):
     doc, here = photo_of(photo_site, name)
     (img,) = doc.xpath("//article//img")
-    assert img.get("loading") == "lazy"
+    # The hero photo is the page's largest paint: lazy loading would only delay it (issue 17).
+    assert img.get("loading") != "lazy" and img.get("fetchpriority") == "high"
     src = file_of(photo_site / "public", resolve(here, img.get("src")))
     assert src.is_file()
     with PIL.open(src) as shown:
