@@ -44,6 +44,16 @@ from briefing.output_guard import check_output
 from briefing.parallel import Executor
 from briefing.plan import plan_build
 from briefing.publish import build_now, select_published
+from briefing.publish_outputs import news_key, publishing_jobs
+from briefing.redirects import (
+    check_aliases,
+    collect_redirects,
+    entity_renames,
+    merge_moves,
+    moved_slugs,
+    read_moves,
+    record_moves,
+)
 from briefing.render.families import check_file_limit
 from briefing.render.templates import find_theme
 from briefing.site import index_site
@@ -108,10 +118,10 @@ def build_site(
         kept = holder.state_for(config) if holder is not None else None
         try:
             previous = kept or load_state(config.cache_dir)
-            result, state = _build(config, previous, progress, executor)
+            result, state = _build(config, previous, progress, executor, holder is None)
         except CacheDamaged as exc:
             log.warning("build cache is damaged (%s); rebuilding everything", exc)
-            result, state = _build(config, fresh_state(config.cache_dir), progress, executor)
+            result, state = _build(config, fresh_state(config.cache_dir), progress, executor, holder is None)
         except (BriefingError, KeyboardInterrupt):
             raise
         except Exception as exc:
@@ -123,7 +133,7 @@ def build_site(
                 type(exc).__name__,
                 exc,
             )
-            result, state = _build(config, fresh_state(config.cache_dir), progress, executor)
+            result, state = _build(config, fresh_state(config.cache_dir), progress, executor, holder is None)
         if holder is None:
             save_state(state)
         else:
@@ -133,7 +143,7 @@ def build_site(
 
 
 def _build(
-    config: Config, previous: BuildState, progress: bool, executor: Executor | None
+    config: Config, previous: BuildState, progress: bool, executor: Executor | None, remember_moves: bool
 ) -> tuple[BuildResult, BuildState]:
     started = time.perf_counter()
     stage = open_stage(config.cache_dir, config.output)
@@ -142,11 +152,24 @@ def _build(
     loaded = load_entries(config, previous, progress, executor)
     _phase("load", started)
     check_unique_slugs(loaded.entries)
+    check_aliases(loaded.entries)
+    # Old URLs that must keep working (redirects.py). A slug that differs from the one the
+    # last build published for the same file is a move, remembered in redirects.yml; not
+    # under `serve` (a holder), whose saves come as an editor types: a half-typed slug is no move.
+    known_moves = read_moves(config.root)
+    moves = known_moves
+    if remember_moves:
+        slugs_before = {name: known.record.slug for name, known in previous.entries.items()}
+        found = moved_slugs(slugs_before, set(previous.digests), loaded.entries, config.content_dir)
+        moves = merge_moves(known_moves, found)
+    renames = entity_renames(config.root)
     # From here on only what is published this time: drafts, embargoed and expired entries
     # reach no output, and every fingerprint below is of this visible set.
     published = select_published(loaded.entries, config, build_now())
     entries = published.entries
-    decision = decide(config, entries, previous, shared)
+    shape = (sorted(moves.items()), renames, [(e.slug, e.aliases) for e in entries if e.aliases])
+    moving = news_key(config, entries, published.now)
+    decision = decide(config, entries, previous, shared, shape=shape, moving=moving)
     if decision.scope is Scope.NOTHING:
         # Nothing read differs from what public/ was built from: nothing to write.
         state = next_state(previous, loaded, entries, decision, None, None, None)
@@ -155,7 +178,8 @@ def _build(
     related = previous.related if decision.scope is Scope.CHANGED else None
     site = index_site(config, entries, related, LazyRegistry(config.root), executor)
     _phase("index", started)
-    plan = plan_build(site, loaded, previous, theme, decision)
+    extra = publishing_jobs(site, published.now, shared, collect_redirects(site, moves, renames))
+    plan = plan_build(site, loaded, previous, theme, decision, extra)
     _phase("plan", started)
     built, written = render_outputs(plan, stage, progress, executor)
     _phase("render", started)
@@ -164,6 +188,8 @@ def _build(
     fresh = set(written)
     stage.keep([file for file in state.outputs if file not in fresh])
     stage.commit()
+    if moves != known_moves:
+        record_moves(config.root, moves)  # once public/ has the redirects
     return _result(entries, state, written, plan.removed, started, published.held_line()), state
 
 

@@ -194,6 +194,8 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     if result.held:
         print(result.held)
     print(result.summary_line())
+    from briefing.render.urls import is_local
+
     if not args.base_url and is_local(config.base_url):
         # After the build, so a failing build still says one thing; --base-url is deliberate.
         log.warning(
@@ -202,14 +204,6 @@ def _build(args: argparse.Namespace, root: Path) -> int:
             config.base_url,
         )
     return 0
-
-
-def is_local(base_url: str) -> bool:
-    """Whether base_url is this machine (the default http://localhost:8000/ and its kin)."""
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(base_url).hostname or "").lower()
-    return host in {"localhost", "::1", "0.0.0.0"} or host.startswith("127.") or host.endswith(".localhost")
 
 
 def _serve(args: argparse.Namespace, root: Path) -> int:

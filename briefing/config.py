@@ -48,6 +48,9 @@ class Config:
     executor: str = ""
     # An output folder outside the site (a deploy checkout, /srv/www) is refused unless set.
     output_outside_site: bool = False
+    # Who publishes the site, for structured data (JSON-LD) and the news sitemap; "" is the title.
+    publisher: str = ""
+    publisher_logo: str = ""  # an image URL, or a path under base_url ("logo.png")
     # Where caches, staging and locks live; `briefing serve` uses its own so it never
     # disturbs public/ or a build running beside it. Not a TOML key.
     state_dir: str = ".briefing-cache"

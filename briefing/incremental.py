@@ -48,11 +48,23 @@ class Decision:
     replace_all: bool  # public/ is built afresh and swapped in whole
 
 
-def decide(config: Config, entries: Sequence[Entry], previous: BuildState, shared: str) -> Decision:
-    """How much of the site to redo for the published `entries` (see the module's docstring)."""
+def decide(
+    config: Config,
+    entries: Sequence[Entry],
+    previous: BuildState,
+    shared: str,
+    *,
+    shape: object = (),
+    moving: object = (),
+) -> Decision:
+    """How much of the site to redo for the published `entries` (see the module's docstring).
+
+    `shape` is more of the site's structure (publish.py's redirects: a removed one needs a
+    full plan), `moving` more inputs that change with "now" alone (the news sitemap's window).
+    """
     public = config.output
     untouched = public.is_dir() and untouched_outputs(public, previous.outputs)
-    inputs = fingerprint(shared, sorted((e.slug, e.digest) for e in entries))
+    inputs = fingerprint(shared, sorted((e.slug, e.digest) for e in entries), shape, moving)
     structure = fingerprint(
         shared,
         [
@@ -67,6 +79,7 @@ def decide(config: Config, entries: Sequence[Entry], previous: BuildState, share
             )
             for e in sorted(entries, key=lambda e: e.slug)
         ],
+        shape,
     )
     if inputs == previous.inputs and untouched:
         scope = Scope.NOTHING

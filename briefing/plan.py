@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -25,8 +25,8 @@ from briefing.model import Entry
 from briefing.ranking import stories_of
 from briefing.related import related_slugs
 from briefing.render import exports, images, search, sitemap
-from briefing.render.offsite import offsite_outputs, reach_of
 from briefing.render.assets import published_names
+from briefing.render.offsite import offsite_outputs, reach_of
 from briefing.render.pages import Changed, PageJob, all_pages, changed_pages
 from briefing.render.templates import Theme, load, make_environment, render
 from briefing.site import Site
@@ -112,14 +112,24 @@ class Plan:
     related: RelatedSlugs | None  # worked out by this plan; None: the previous state's hold
 
 
-def plan_build(site: Site, loaded: Loaded, previous: BuildState, theme: Theme, decision: Decision) -> Plan:
-    """The outputs of the scope `decision` chose (CHANGED or ALL)."""
+def plan_build(
+    site: Site,
+    loaded: Loaded,
+    previous: BuildState,
+    theme: Theme,
+    decision: Decision,
+    extra: Sequence[Job] = (),
+) -> Plan:
+    """The outputs of the scope `decision` chose (CHANGED or ALL), and `extra` outputs made
+    whatever the scope (publish_outputs.py: redirect pages, the news sitemap)."""
     bodies = loaded.bodies_by_slug()
     terms = loaded.terms_by_slug()
     if decision.scope is Scope.CHANGED:
         jobs, removed, shards = plan_changed(site, bodies, terms, previous, theme, decision)
-        return Plan(jobs, removed, previous.outputs, shards, related=None)
+        return Plan([*jobs, *extra], removed, previous.outputs, shards, related=None)
     jobs, shards = plan_outputs(site, bodies, terms, theme, decision.shared, previous.shards)
+    jobs += extra
+    check_one_output_per_file(jobs, site.config)
     known: Mapping[str, OutputRecord] = {} if decision.replace_all else previous.outputs
     removed = sorted(set(known) - {j.file for j in jobs})
     return Plan(jobs, removed, known, shards, related=related_slugs(site.related))

@@ -249,7 +249,7 @@ def serve(config: Config, *, port: int = 8000, bind: str = "127.0.0.1") -> int:
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     server = _PreviewServer(watcher=watcher)
     build_only = _Rebuilder(config.root, bind, port, ingest=False, holder=holder, future=config.future)
-    for watched in ("content", "themes", "static", "briefing.toml", "entities.yml"):
+    for watched in ("content", "themes", "static", "briefing.toml", "entities.yml", "redirects.yml"):
         server.watch(str(config.root / watched), build_only)
     server.watch(
         str(config.root / "seeds"),

@@ -14,7 +14,7 @@ from functools import partial
 
 from briefing.model import Edition, Entry, Tag
 from briefing.ranking import Story, edition_stories, stories_of
-from briefing.render import families, urls
+from briefing.render import families, share, urls
 from briefing.render.brief import day_in_brief, other_reports, story_card
 from briefing.render.month import month_opening
 from briefing.render.templates import long_date
@@ -226,6 +226,7 @@ def front_pages(site: Site, cards: Cards, only: set[int] | None = None) -> list[
                 "pagination": _pagination("", number, total),
                 "count": len(index.stories),
                 "reports": len(site.entries),
+                "jsonld": share.front_jsonld(site, number),  # WebSite and CollectionPage data
             }
 
         page_title = title if number == 1 else f"{title} (page {number} of {total})"
@@ -244,6 +245,7 @@ def entry_pages(site: Site, bodies: Mapping[str, str], only: set[str] | None = N
                 site, [r for r in site.related[e.slug] if r.entry.story_id != e.story_id]
             ),
             "story": _story_of_entry(e),
+            "share": share.entry_share(site, e),  # Open Graph, Twitter card, NewsArticle JSON-LD
         }
 
     index = stories_of(site)
@@ -268,7 +270,11 @@ def _tag_pages(site: Site, tag: Tag, cards: Cards, only: set[int] | None = None)
 
     def extra(number: int) -> dict:
         # The profile (aliases, timeline, companions) heads page 1 only.
-        return {"tag": entity_view(site, tag), "profile": entity_profile(site, tag) if number == 1 else None}
+        return {
+            "tag": entity_view(site, tag),
+            "profile": entity_profile(site, tag) if number == 1 else None,
+            "jsonld": share.entity_jsonld(site, tag, number),  # CollectionPage data
+        }
 
     return _paged(
         site, urls.tag(tag.slug), [e.slug for e in tag.entries], "tag.html", tag.name, cards, only, extra

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from posixpath import join
+from urllib.parse import urlsplit
 
 from briefing.config import Config
 
@@ -82,3 +83,10 @@ def day_from_iso(iso_day: str) -> str:
 def month_from_key(key: str) -> str:
     """ "2024-03" -> "2024/03/"."""
     return key.replace("-", "/") + "/"
+
+
+def is_local(base_url: str) -> bool:
+    """Whether base_url is this machine (the default http://localhost:8000/ and its kin):
+    not yet where the site is published, so no news sitemap and a warning from the build."""
+    host = (urlsplit(base_url).hostname or "").lower()
+    return host in {"localhost", "::1", "0.0.0.0"} or host.startswith("127.") or host.endswith(".localhost")
