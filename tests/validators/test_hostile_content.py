@@ -82,7 +82,17 @@ def markup_problems(tree, where: str) -> list[str]:
         tag = element.tag.lower()
         if tag in EMBEDDING:
             problems.append(f"{where}: <{tag}> element")
-        if tag == "script" and ("alert" in (element.text or "") or "alert" in element.get("src", "")):
+        if tag == "script" and element.get("type") == "application/ld+json" and element.get("src") is None:
+            # JSON-LD (issue 17) is data: hostile text in it is fine as long as it stays one JSON
+            # value with no raw "<" that could close the element.
+            code = element.text or ""
+            try:
+                json.loads(code)
+            except ValueError:
+                problems.append(f"{where}: JSON-LD that is not JSON {code[:80]!r}")
+            if "<" in code:
+                problems.append(f"{where}: JSON-LD with a raw '<' {code[:80]!r}")
+        elif tag == "script" and ("alert" in (element.text or "") or "alert" in element.get("src", "")):
             problems.append(f"{where}: script {lxml.html.tostring(element)[:80]!r}")
         if tag == "img" and element.get("src", "").strip() == "x":
             problems.append(f"{where}: <img src=x>")
