@@ -9,6 +9,7 @@ search: those are made from live pages and entries only.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from html import escape
 
 from briefing.config import Config
@@ -38,7 +39,7 @@ def publishing_jobs(site: Site, now: datetime, shared: str, redirects: list[Redi
             Job(
                 urls.output_file(redirect.old),
                 fingerprint(shared, "redirect", redirect.old, redirect.new, redirect.title),
-                lambda r=redirect: redirect_page(site, r),
+                partial(redirect_page, site, redirect),
             )
         )
     return jobs
