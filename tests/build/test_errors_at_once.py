@@ -56,6 +56,8 @@ def test_strict_turns_a_warning_into_exit_status_1(tmp_path):
         {
             "content/orphan.md": entry_md("orphan", "Orphan", "2024-03-01", source="gone.txt"),
             "seeds/.keep": "",
+            # A local base_url is a warning of its own (issue 17): this site is published.
+            "briefing.toml": 'base_url = "https://example.org/"\n',
         },
     )
     relaxed = run_cli("ingest", "--site", str(root))
