@@ -167,8 +167,15 @@ def _build(
     # reach no output, and every fingerprint below is of this visible set.
     published = select_published(loaded.entries, config, build_now())
     entries = published.entries
-    shape = (sorted(moves.items()), renames, [(e.slug, e.aliases) for e in entries if e.aliases])
-    moving = news_key(config, entries, published.now)
+    # What publishing adds to the site's shape and inputs; () when there is none, as decide()'s
+    # defaults, so a site without redirects or a news sitemap fingerprints as before.
+    parts = (
+        ("moves", sorted(moves.items())),
+        ("renames", renames),
+        ("aliases", [(e.slug, e.aliases) for e in entries if e.aliases]),
+    )
+    shape = tuple(part for part in parts if part[1])
+    moving = tuple(news_key(config, entries, published.now))
     decision = decide(config, entries, previous, shared, shape=shape, moving=moving)
     if decision.scope is Scope.NOTHING:
         # Nothing read differs from what public/ was built from: nothing to write.
