@@ -54,17 +54,21 @@ def test_every_page_links_the_svg_favicon_and_hashed_assets_that_exist(tmp_path:
     assert favicon.startswith("<svg") and "xmlns" in favicon
     css = sorted(p.name for p in (public / "assets").glob("*.css"))
     js = sorted(p.name for p in (public / "assets").glob("*.js"))
-    assert len(css) == 1 and re.fullmatch(r"briefing\.[0-9a-f]{10}\.css", css[0])
+    assert css and all(re.fullmatch(r"[a-z]+\.[0-9a-f]{10}\.css", name) for name in css), css
+    main_css = next(name for name in css if name.startswith("briefing."))
     assert len(js) == 1 and re.fullmatch(r"search\.[0-9a-f]{10}\.js", js[0])
     assert not (public / "assets/briefing.css").exists()
-    pages = sorted(public.rglob("*.html"))
+    pages = sorted(
+        p for p in public.rglob("*.html") if "email" not in p.relative_to(public).as_posix()
+    )  # emails are not pages
     assert len(pages) > 10
     for file in pages:
         doc = lxml.html.fromstring(file.read_bytes())
         name = file.relative_to(public).as_posix()
         assert doc.xpath("//link[@rel='icon'][@type='image/svg+xml']/@href"), name
-        (sheet,) = doc.xpath("//link[@rel='stylesheet']/@href")
-        assert sheet.endswith(css[0]), name
+        sheets = doc.xpath("//link[@rel='stylesheet']/@href")
+        assert any(sheet.endswith(main_css) for sheet in sheets), name
+        assert all(sheet.rsplit("/", 1)[-1] in css for sheet in sheets), name
     search = (public / "search/index.html").read_text()
     assert f'assets/{js[0]}"' in search
     assert broken_links(public, "https://example.org/news/") == []
