@@ -11,6 +11,7 @@ from pathlib import Path
 
 import briefing
 from briefing.errors import BriefingError, ContentError
+from briefing.publish import build_now
 
 log = logging.getLogger("briefing")
 
@@ -30,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: site folder {args.site} does not exist (check --site)", file=sys.stderr)
         return 1
     try:
+        # Checked before any command runs: numpy, which ingest and the build import,
+        # reads SOURCE_DATE_EPOCH as it loads and fails on a bad one with a traceback.
+        build_now()
         status = args.run(args, root)
     except BriefingError as error:
         if args.debug:
