@@ -142,7 +142,7 @@ def day_in_brief_absolute(config: Config, site, edition: Edition) -> dict:
 def _briefing(config: Config, site, entry: Entry, body_html: str) -> dict:
     image = entry.image
     photo = None
-    if image is not None and image.file:
+    if image is not None and image.file and image.width:  # width 0: a skipped photo
         made = variants(entry.slug, image.file, image.width, image.height)
         # The smallest size that stays sharp on a high-density phone at the column's width.
         shown = next((v for v in made if v.width >= PHOTO_WIDTH * 2), made[-1])

@@ -168,7 +168,8 @@ def feed_item(config: Config, entry: Entry) -> feeds.FeedItem:
     photo = None
     if image is not None:
         url, width, height = "", 0, 0
-        if image.file:
+        # A photo the build skipped (unreadable, cut short) has no size and no variants.
+        if image.file and image.width > 0:
             made = variants(entry.slug, image.file, image.width, image.height)
             shown = next((v for v in made if v.width >= 960), made[-1])
             url, width, height = urls.absolute(config, shown.file), shown.width, shown.height

@@ -71,7 +71,7 @@ def _website(config: Config) -> dict:
 def photo_urls(config: Config, entry: Entry) -> list[dict]:
     """The entry's published photo sizes, largest first, as absolute URLs."""
     image = entry.image
-    if image is None or not image.file:
+    if image is None or not image.file or not image.width:  # width 0: a skipped photo
         return []
     made = variants(entry.slug, image.file, image.width, image.height)
     return [

@@ -23,7 +23,8 @@ def parsed(offsite, relative: str):
 
 def all_feed_files(offsite) -> list[str]:
     names = [p.relative_to(offsite.public).as_posix() for p in offsite.public.rglob("*.xml")]
-    return sorted(n for n in names if n != "sitemap.xml")
+    # Sitemaps (sitemap.xml, and news-sitemap.xml on a published base_url) are not feeds.
+    return sorted(n for n in names if not n.endswith("sitemap.xml"))
 
 
 def tag_folders(offsite) -> list[str]:
