@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -39,6 +40,14 @@ def _stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _fresh_event_loop_after() -> Iterator[None]:
+    """distributed's in-process Client leaves its running loop as this thread's current one;
+    later tests (tornado's watcher, Playwright's sync API) then find a loop already running."""
+    yield
+    asyncio.set_event_loop(asyncio.new_event_loop())
 
 
 @pytest.fixture(scope="module")
