@@ -41,9 +41,14 @@ def sample_site(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator:
-    """One Chromium for the whole run (skipped, or failed under BRIEFING_REQUIRE_TOOLS=1, if absent)."""
+    """One Chromium per test module (skipped, or failed under BRIEFING_REQUIRE_TOOLS=1, if absent).
+
+    Not one per session: Playwright's sync API keeps its event loop registered as this thread's
+    running loop for as long as it is open, and later modules that run an asyncio or tornado
+    loop of their own (serve's watcher, a Dask client) would find a loop already running.
+    """
     with chromium() as launched:
         yield launched
 

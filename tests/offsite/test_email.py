@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 from offsite_sites import DAYS, HEADLINES, SUB_URL, offsite_files, write_site
 from sitecheck import build
-from webtools import chromium, fresh_page, vnu_jar
+from webtools import fresh_page, vnu_jar
 
 
 def folder(day: str) -> str:
@@ -163,12 +163,6 @@ def test_the_nu_validator_accepts_every_email(offsite):
         timeout=300,
     )
     assert run.returncode == 0, run.stderr or run.stdout
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.mark.parametrize("viewport", [1280, 390])

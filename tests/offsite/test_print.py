@@ -13,15 +13,9 @@ from collections.abc import Iterator
 
 import pytest
 from offsite_sites import DAYS, HEADLINES, long_body, word_count
-from webtools import chromium, fresh_page
+from webtools import fresh_page
 
 A4 = {"format": "A4"}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture
