@@ -22,6 +22,8 @@ PAGES = {
     "entity page": "tags/{long}/",
     "tag index": "tags/",
     "day edition": "2024/03/05/",
+    "printable day edition": "2024/03/05/print/",
+    "day edition as email": "2024/03/05/email.html",
     "month edition": "2024/03/",
     "archive": "archive/",
     "search": "search/",
