@@ -6,7 +6,11 @@ Two reports are one story when they are close in time (`window` days) and either
   their word sets >= `COPY_SIMILARITY`: a syndicated copy, reordered paragraphs,
   an updated version with a paragraph added), or
 - their texts are similar (>= `threshold`) *and* they name the same key
-  entities: a rewording of the event by another outlet.
+  entities: a rewording of the event by another outlet, or
+- they name nearly the same actors (weighted overlap >= `SAME_ACTORS`, at least
+  `SAME_ACTORS_KEYS` people, organisations or systems in common) and their texts
+  are somewhat similar (>= two thirds of `threshold`): a rewording that shares
+  few words but every actor.
 
 Two reports that name the same entities but differ in text (a second S-400
 delivery weeks later, a test firing a month after the contract) stay apart:
@@ -40,6 +44,11 @@ COPY_SIMILARITY = 0.6
 # Defaults of the `story_threshold` and `story_days` settings (briefing.toml).
 DEFAULT_THRESHOLD = 0.33
 DEFAULT_DAYS = 4
+# A rewording that names nearly every actor the other report names (weighted overlap) and at
+# least this many of them besides countries needs only two thirds of the text similarity:
+# another outlet's own words share few tokens with the first report, the actors all of them.
+SAME_ACTORS = 0.8
+SAME_ACTORS_KEYS = 3
 # Entity types that pin down an event; a shared country alone does not.
 KEY_TYPES = ("weapon_systems", "people", "organisations")
 TYPE_WEIGHT = {"weapon_systems": 3.0, "people": 2.5, "organisations": 2.0, "countries": 1.0}
@@ -128,17 +137,17 @@ def _similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
-def _entity_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, bool]:
-    """Weighted Jaccard of two key-entity sets, and whether they share a non-country."""
+def _entity_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, int]:
+    """Weighted Jaccard of two key-entity sets, and how many non-countries they share."""
     sa, sb = set(a), set(b)
     both = sa & sb
     if not both:
-        return 0.0, False
+        return 0.0, 0
 
     def weight(items: Iterable[str]) -> float:
         return sum(TYPE_WEIGHT.get(key.split(":", 1)[0], 1.0) for key in items)
 
-    return weight(both) / weight(sa | sb), any(not key.startswith("countries:") for key in both)
+    return weight(both) / weight(sa | sb), sum(not key.startswith("countries:") for key in both)
 
 
 def same_story(a: StoryDoc, b: StoryDoc, settings: StorySettings, similarity: float | None = None) -> bool:
@@ -151,11 +160,18 @@ def same_story(a: StoryDoc, b: StoryDoc, settings: StorySettings, similarity: fl
         similarity = _similarity(_values(a), _values(b))
     if similarity >= max(COPY_SIMILARITY, settings.threshold):
         return True
-    if similarity < settings.threshold:
+    if similarity < _lowest(settings):
         return False
-    overlap, shares_key = _entity_overlap(a.features.keys, b.features.keys)
+    overlap, shared = _entity_overlap(a.features.keys, b.features.keys)
+    if similarity < settings.threshold:  # few words in common: only if every actor is
+        return overlap >= SAME_ACTORS and shared >= SAME_ACTORS_KEYS
     # Reworded: the same actors, not just the same country (or no entities to say).
-    return (shares_key and overlap >= 0.25) or (not a.features.keys and not b.features.keys)
+    return (shared > 0 and overlap >= 0.25) or (not a.features.keys and not b.features.keys)
+
+
+def _lowest(settings: StorySettings) -> float:
+    """The least text similarity at which two reports can be one story (when they share every actor)."""
+    return settings.threshold * 2 / 3
 
 
 def _headlines_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
@@ -164,13 +180,16 @@ def _headlines_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
     "Gabon signs R-77 deal" and "Botswana discusses R-77 licence" name different countries;
     "Namibia delays T-90 deal" and "Namibia signs Poseidon contract" different systems. Stock phrases (and templated
     copy) can make such texts look alike; the headlines say who did what. A headline that
-    names no entity ("Berlin pledges more batteries") says nothing either way.
+    names no entity ("Berlin pledges more batteries") says nothing either way, nor do two
+    that name entities of different types ("Iran unveils Fattah-2", "IRGC shows off new
+    missile"), nor different people or organisations: outlets headline either side of one
+    meeting ("Putin says ...", "Erdogan says ...").
     """
     if a.keys and b.keys and not set(a.keys) & set(b.keys):
         return True  # not one entity in common
-    for country in (True, False):  # the countries, then the systems, people and organisations
-        ta = {k for k in a.title_keys if k.startswith("countries:") == country}
-        tb = {k for k in b.title_keys if k.startswith("countries:") == country}
+    for group in ("countries:", "weapon_systems:"):
+        ta = {k for k in a.title_keys if k.startswith(group)}
+        tb = {k for k in b.title_keys if k.startswith(group)}
         if ta and tb and not ta & tb:
             return True
     return False
@@ -196,7 +215,7 @@ def detect_stories(docs: Sequence[StoryDoc], settings: StorySettings) -> dict[st
     # compared with it in one vectorised step: the window is bounded by how busy those days
     # were, never by the size of the archive. Exact where an LSH index would miss a share of
     # pairs near the threshold, and faster at any window this size (see bench/stories.py).
-    lowest = min(settings.threshold, COPY_SIMILARITY)
+    lowest = _lowest(settings)
     pairs: list[tuple[float, int, int]] = []
     oldest = 0
     for j in range(len(order)):

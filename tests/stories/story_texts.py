@@ -115,3 +115,66 @@ K2 = (
 def seed(title: str, paragraphs: list[str], day: str) -> str:
     """A seed as a user writes it: title, date line, paragraphs."""
     return f"{title}\n{day}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+# An order, another outlet's rewording that shares few words but every actor, and a
+# different order of the same tank from the same maker two days later.
+LEOPARD_NL = (
+    "Netherlands orders 46 Leopard 2A8 tanks from KNDS",
+    [
+        "The Netherlands has ordered 46 Leopard 2A8 main battle tanks from KNDS Deutschland, bringing "
+        "tanks back into the Dutch army more than a decade after it sold its last Leopard 2 fleet, the "
+        "Dutch Ministry of Defence said on Monday.",
+        "The contract, worth about 1.3 billion euros, was placed through a German framework agreement "
+        "that lets allies join larger orders. Deliveries are due to start in 2028 and finish by 2030.",
+        "State Secretary for Defence Gijs Tuinman said the tanks would equip a new tank battalion at "
+        "Bergen-Hohne in Germany, where Dutch units already serve alongside the German 1st Panzer Division.",
+        "The Leopard 2A8 carries the Trophy active protection system made by Rafael and a 120 mm smoothbore "
+        "gun. Norway, the Czech Republic and Lithuania have also chosen the type.",
+    ],
+)
+
+LEOPARD_NL_REWORDED = (
+    "Dutch army gets its tanks back in 1.3 billion euro Leopard deal",
+    [
+        "Eleven years after selling off its last tanks, the Dutch army is buying them again: The Hague has "
+        "signed for 46 Leopard 2A8s built by KNDS, officials confirmed.",
+        "The order piggybacks on a larger German contract, a route that keeps the price down and the "
+        "paperwork short. The first vehicles should arrive in 2028, the last in 2030, according to the "
+        "Netherlands defence ministry.",
+        "The new battalion will be based at Bergen-Hohne and will fight as part of Germany's 1st Panzer "
+        "Division, defence state secretary Gijs Tuinman told parliament.",
+        "Like the Czech and Norwegian versions, the Dutch Leopard 2A8 will be fitted with Rafael's Trophy "
+        "protection system.",
+    ],
+)
+
+LEOPARD_DE = (
+    "Germany orders 123 more Leopard 2A8 tanks",
+    [
+        "The German Bundestag budget committee has approved the purchase of 123 additional Leopard 2A8 "
+        "tanks from KNDS Deutschland, taking the Bundeswehr's total order to 246 of the type.",
+        "The 2.9 billion euro contract follows a first order for 123 tanks placed in 2023. Defence Minister "
+        "Boris Pistorius said the tanks were needed for the Lithuania brigade and to replace Leopard 2A6 "
+        "tanks given to Ukraine.",
+        "KNDS said it would raise production at its Munich plant to meet demand, which now includes orders "
+        "from Norway, the Czech Republic, Lithuania and the Netherlands.",
+        "The Leopard 2A8 is fitted with the Trophy active protection system and a new turret with improved "
+        "armour.",
+    ],
+)
+
+# One report whose headline names a system, its paragraphs reordered under a headline naming the
+# organisation that showed it.
+FATTAH = (
+    "Iran unveils Fattah-2 hypersonic missile",
+    [
+        "Iran's Islamic Revolutionary Guard Corps has unveiled the Fattah-2, a missile it says carries a "
+        "hypersonic glide vehicle able to manoeuvre inside and outside the atmosphere.",
+        "The missile was shown to Supreme Leader Ali Khamenei at an exhibition in Tehran, state television "
+        "reported. The IRGC aerospace force said it could strike targets 1,500 kilometres away.",
+        "Western analysts doubt the claims. The first Fattah, shown in 2023, was used against Israel in "
+        "2024, when most Iranian missiles were intercepted.",
+        "Israel's defence ministry declined to comment.",
+    ],
+)

@@ -7,7 +7,11 @@ from datetime import date
 
 import pytest
 from story_texts import (
+    FATTAH,
     K2,
+    LEOPARD_DE,
+    LEOPARD_NL,
+    LEOPARD_NL_REWORDED,
     PATRIOT,
     PATRIOT_REWORDED,
     PATRIOT_STRUCK,
@@ -52,6 +56,26 @@ def test_a_different_headline_over_the_same_report_is_one_story(doc):
     _title, paragraphs = K2
     other = ("Warsaw doubles down on Korean armour", paragraphs[:-1])
     assert together([doc("a", K2, "2026-03-01"), doc("b", other, "2026-03-01")])
+
+
+def test_reordered_under_a_headline_naming_another_actor_of_it_is_one_story(doc):
+    # "Iran unveils Fattah-2" and "IRGC shows off ...": a system and an organisation, both in each report.
+    _title, paragraphs = FATTAH
+    other = (
+        "IRGC shows off new glide vehicle as tensions rise",
+        [*paragraphs[2:3], *paragraphs[:2], *paragraphs[3:]],
+    )
+    assert together([doc("a", FATTAH, "2026-05-10"), doc("b", other, "2026-05-11")])
+
+
+def test_a_rewording_in_few_shared_words_but_every_actor_is_one_story(doc):
+    assert together([doc("a", LEOPARD_NL, "2026-05-04"), doc("b", LEOPARD_NL_REWORDED, "2026-05-05")])
+
+
+def test_another_order_of_the_same_tank_from_the_same_maker_stays_apart(doc):
+    # Same system, maker and countries, two days apart: another buyer, another event.
+    for report in (LEOPARD_NL, LEOPARD_NL_REWORDED):
+        assert not together([doc("a", report, "2026-05-04"), doc("b", LEOPARD_DE, "2026-05-06")])
 
 
 def test_an_updated_version_a_day_later_is_one_story(doc):
