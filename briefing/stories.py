@@ -41,6 +41,10 @@ from datasketch import MinHash  # type: ignore[import-untyped]
 NUM_PERM = 64
 # Above this, two texts are the same article (a copy, or an update of it) whatever they tag.
 COPY_SIMILARITY = 0.6
+# The rules of `same_story` and `detect_stories`, numbered: ingest keeps the stories it found
+# while entries, settings and this number stay the same, so a change of the rules (a new
+# release) finds them again. Bump it with any change that can join or part reports differently.
+RULES = 2
 # Defaults of the `story_threshold` and `story_days` settings (briefing.toml).
 DEFAULT_THRESHOLD = 0.33
 DEFAULT_DAYS = 4

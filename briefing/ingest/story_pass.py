@@ -26,7 +26,7 @@ from briefing.display import shown
 from briefing.entries.read import list_entries, read_entry, split_entry
 from briefing.errors import ContentError
 from briefing.ingest.writer import is_hand_edited, render_entry, write_atomic
-from briefing.stories import StoryDoc, StoryFeatures, StorySettings, detect_stories, story_features
+from briefing.stories import RULES, StoryDoc, StoryFeatures, StorySettings, detect_stories, story_features
 
 log = logging.getLogger("briefing")
 
@@ -148,7 +148,7 @@ def assign_stories(
         if record is not None:
             records[name] = record
     if not fresh and not read and records.keys() == known.keys() and known_settings == _key(settings):
-        # Every entry is as the last pass left it, under the same settings: so are the stories.
+        # Every entry is as the last pass left it, under the same settings and rules: so are the stories.
         # (Re-ingesting 10,000 unchanged seeds must not cost a detection.)
         return []
     free = {name: r for name, r in records.items() if not r.pinned}
@@ -193,8 +193,9 @@ def _set_story(path: Path, story: str) -> bool:
     return True
 
 
-def _key(settings: StorySettings) -> tuple[float, float]:
-    return (float(settings.threshold), float(settings.days))
+def _key(settings: StorySettings) -> tuple[float, float, int]:
+    """What the stories were found under: the settings and the rules' number."""
+    return (float(settings.threshold), float(settings.days), RULES)
 
 
 def _load(path: Path) -> tuple[dict[str, _Record], tuple | None]:

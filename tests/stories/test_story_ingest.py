@@ -85,3 +85,22 @@ def test_a_wrong_threshold_is_one_line_naming_the_config_line(tmp_path):
     assert run.code == 1
     assert len(run.err_lines) == 1 and "briefing.toml:2" in run.err and "story_threshold" in run.err
     assert "Traceback" not in run.err
+
+
+def test_new_story_rules_find_the_stories_again_though_no_entry_changed(tmp_path):
+    import marshal
+
+    from briefing.stories import RULES
+
+    root = patriot_site(tmp_path)
+    ingest(root)
+    quiet = run_cli("ingest", "--verbose", "--site", str(root))
+    assert "ingest: stories of" not in quiet.err  # nothing changed: no detection
+    cache = root / ".briefing-cache" / "stories.marshal"
+    data = marshal.loads(cache.read_bytes())
+    assert data["settings"][-1] == RULES
+    data["settings"] = (*data["settings"][:-1], RULES - 1)  # as an older release left it
+    cache.write_bytes(marshal.dumps(data, 2))
+    again = run_cli("ingest", "--verbose", "--site", str(root))
+    assert again.code == 0 and "ingest: stories of 3 entries" in again.err
+    assert stories(root) == {SLUG_A: SLUG_A, SLUG_B: SLUG_A, SLUG_K2: SLUG_K2}
