@@ -148,6 +148,10 @@ def test_two_builds_of_one_site_are_byte_identical(busy, tmp_path):
         ("story: Not A Slug!", "story"),
         ("priority: high", "priority"),
         ("priority: 1.5", "priority"),
+        ("story: true", "story"),
+        ("story: 12", "story"),
+        ("priority: '3'", "priority"),
+        ("priority: 5000", "priority"),
     ],
 )
 def test_a_wrong_typed_story_or_priority_is_one_line_naming_file_and_line(tmp_path, line, key):
