@@ -29,7 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "tests" / "browser"))
+sys.path.insert(0, str(HERE.parent / "tests"))  # webtools.py: Chromium and a local server
 from generate import generate  # noqa: E402
 from search_corpus import DOCS, QUERIES, scores, site_files  # noqa: E402
 from searching import SearchPage  # noqa: E402
