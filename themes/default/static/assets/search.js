@@ -567,7 +567,11 @@
     });
   }
 
-  var typedSince = false;
+  // Typing replaces the current history entry letter by letter, but typing again after a
+  // pause (the reader has looked at the results) pushes a new one, so Back returns to the
+  // previous query's results rather than to each letter, or past every query typed.
+  var SETTLE = 1000;
+  var pushNext = true, lastInput = 0;
   function go(push, page) {
     var s = current(page);
     var url = urlFor(s);
@@ -576,22 +580,23 @@
     }
     return run(page || 1);
   }
-  // Typing: the first change after a search pushes one history entry, later ones replace it,
-  // so Back returns to the search before rather than to each letter.
   var timer = null;
   input.addEventListener("input", function () {
+    var now = Date.now();
+    if (now - lastInput > SETTLE) { pushNext = true; }
+    lastInput = now;
     clearTimeout(timer);
-    timer = setTimeout(function () { go(!typedSince, 1); typedSince = true; }, 150);
+    timer = setTimeout(function () { go(pushNext, 1); pushNext = false; }, 150);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); typedSince = false; go(true, 1); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); pushNext = false; go(true, 1); });
   [typeSelect, fromInput, toInput].forEach(function (control) {
-    control.addEventListener("change", function () { typedSince = false; go(true, 1); });
+    control.addEventListener("change", function () { pushNext = true; go(true, 1); });
   });
   function restore() {
     var s = state();
     input.value = s.q; fromInput.value = s.from; toInput.value = s.to;
     if (meta) { typeSelect.value = s.type; }
-    typedSince = false;
+    pushNext = true;
     return run(s.page);
   }
   window.addEventListener("popstate", restore);
