@@ -24,7 +24,7 @@
   var ONE_OF = {countries: "country", people: "person", organisations: "organisation",
                 weapon_systems: "weapon system", topics: "topic"};
   var cache = {};
-  var meta = null, stemmer = null, shardSet = null, aliasSet = null, rules = [];
+  var meta = null, stemmer = null, shardSet = null, aliasSet = null, typoSet = null, rules = [];
   var latest = 0;
 
   function getJSON(path) {
@@ -127,6 +127,7 @@
       meta = m;
       shardSet = {}; m.shards.forEach(function (k) { shardSet[k] = true; });
       aliasSet = {}; m.aliases.forEach(function (k) { aliasSet[k] = true; });
+      typoSet = {}; m.typos.forEach(function (k) { typoSet[k] = true; });
       rules = m.spelling ? m.spelling.rules.map(function (r) { return [new RegExp(r[0], "u"), r[1]]; }) : [];
       m.types.forEach(function (type) {
         var option = document.createElement("option");
@@ -304,8 +305,10 @@
     }
     return d[a.length][b.length];
   }
-  // The closest word the index holds to a word that found nothing: the shards of its first
-  // two letters, of them swapped, and of its second and third (a wrong first letter).
+  // The closest word the index holds to a word that found nothing: first in the shards of
+  // its first two letters, of them swapped, and of its second and third (an extra first
+  // letter); then, unless that found a word one letter off, in the typo lists (search_typos.py)
+  // that hold the words whose first two letters it may have wrong, missing or doubled.
   function correction(word) {
     var chars = Array.from(word);
     if (chars.length < 5 || !ALPHA.test(word)) { return Promise.resolve(null); }
@@ -313,24 +316,37 @@
     [chars[0] + chars[1], chars[1] + chars[0], chars[1] + chars[2]].forEach(function (k) {
       keys[shardKey(k)] = true;
     });
+    var best = null;
+    function consider(surface, weight) {
+      var length = Array.from(surface).length;
+      if (!surface || Math.abs(length - chars.length) > 2 || length < 4) { return; }
+      var d = distance(word, surface);
+      if (d > 2) { return; }
+      if (!best || d < best.d || (d === best.d && (weight > best.weight ||
+          (weight === best.weight && surface < best.surface)))) {
+        best = {d: d, weight: weight, surface: surface};
+      }
+    }
     return Promise.all(Object.keys(keys).map(shard)).then(function (tables) {
-      var best = null;
       tables.forEach(function (table) {
         Object.keys(table).forEach(function (st) {
-          Object.keys(table[st]).forEach(function (surface) {
-            var length = Array.from(surface).length;
-            if (!surface || Math.abs(length - chars.length) > 2 || length < 4) { return; }
-            var d = distance(word, surface);
-            if (d > 2) { return; }
-            var weight = table[st][surface].length;
-            if (!best || d < best.d || (d === best.d && (weight > best.weight ||
-                (weight === best.weight && surface < best.surface)))) {
-              best = {d: d, weight: weight, surface: surface};
-            }
-          });
+          Object.keys(table[st]).forEach(function (surface) { consider(surface, table[st][surface].length); });
         });
       });
-      return best && best.surface;
+      if (best && best.d < 2) { return best.surface; }
+      var names = {};
+      // Wrong first letter, missing first; wrong second, missing second, extra second.
+      [["23-", chars[1] + chars[2]], ["23-", chars[0] + chars[1]], ["13-", chars[0] + chars[2]],
+       ["13-", chars[0] + chars[1]], ["13-", chars[0] + chars[3]]].forEach(function (pair) {
+        var name = pair[0] + shardKey(pair[1]);
+        if (typoSet[name]) { names[name] = true; }
+      });
+      return Promise.all(Object.keys(names).map(function (name) {
+        return getJSON("typos/" + name + ".json");
+      })).then(function (lists) {
+        lists.forEach(function (words) { words.forEach(function (surface) { consider(surface, 0); }); });
+        return best && best.surface;
+      });
     });
   }
 
