@@ -508,6 +508,8 @@
         });
         if (!changed) { return result; }
         return search({q: q, type: s.type, from: s.from, to: s.to, page: s.page}, true).then(function (fixed) {
+          // A correction that finds nothing either is no help: offer none.
+          if (!fixed.scores || !Object.keys(fixed.scores).length) { return result; }
           fixed.suggestion = q;
           return fixed;
         });
