@@ -29,7 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "tests" / "browser"))
+sys.path.insert(0, str(HERE.parent / "tests"))  # webtools.py: Chromium and a local server
 from generate import generate  # noqa: E402
 from search_corpus import DOCS, QUERIES, scores, site_files  # noqa: E402
 from searching import SearchPage  # noqa: E402
@@ -41,8 +41,9 @@ WORDS = ["contract", "missiles", "modernisation", '"due within eighteen months"'
 
 
 def timed_set(site: Path) -> list[str]:
-    """WORDS plus the most tagged country, that country with the top weapon system, and a
-    typo (two letters swapped) of the most tagged person's surname."""
+    """WORDS plus the most tagged country, that country with the top weapon system, and two
+    typos of the most tagged person's surname: two letters swapped (found in its own shard)
+    and a wrong first letter (found through the typo lists)."""
     import yaml
 
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -61,7 +62,8 @@ def timed_set(site: Path) -> list[str]:
     }
     person = max(sorted(surnames), key=lambda n: surnames[n]).split()[-1] if surnames else "Erdogan"
     typo = person[:2] + person[3] + person[2] + person[4:]  # two letters swapped
-    return [country, f"{weapon} {country}", typo, *WORDS]
+    first = ("Q" if person[0] not in "Qq" else "X") + person[1:]  # a wrong first letter
+    return [country, f"{weapon} {country}", typo, first, *WORDS]
 
 
 def briefing(site: Path, *args: str) -> float:

@@ -321,6 +321,11 @@ QUERIES: list[Query] = [
     _q("typo", "howitzre", "howitzer-production-doubles", "artillery-shells-shortage", "gun-crews-training"),
     _q("typo", "Zelenksy", *_ZEL),
     _q("typo", "missle", *_MISSILE),
+    # A first or second letter wrong, missing or doubled: found through the typo lists.
+    _q("typo", "Xelensky", *_ZEL),
+    _q("typo", "Eedogan", *_ERD),
+    _q("typo", "owitzer", "howitzer-production-doubles", "artillery-shells-shortage", "gun-crews-training"),
+    _q("typo", "Tiumf", *_S400),
     _q("title-rank", "howitzer", "howitzer-production-doubles", first="howitzer-production-doubles"),
     _q("title-rank", "S-400", *_S400, first="s-400-batteries-reach-ankara"),
     _q("title-rank", "grain", "ankara-talks-on-grain", first="ankara-talks-on-grain"),

@@ -14,6 +14,7 @@ JSON a browser fetches a little of per query (the client is the theme's
     search/type/<type>.json     the ids of the briefings tagged with any entity of a type
     search/dates.json           [[day, first id of that day], ...] for the date filter
     search/docs/<n>.json        [[url, title, day, summary, tags], ...] for ids n*100...
+    search/typos/<nn-ab>.json   [word, ...]: the words by their 2nd-3rd or 1st-3rd letters
     search/stemmer/*.js         the site language's Snowball stemmer, loaded by the client
 
 Entries get ids oldest first (ids rise with the date, so "newer" is a larger id and
@@ -21,7 +22,9 @@ a date range is an id range). A code is `id * 4 + field`: 3 title, 2 tags, 1 sum
 or photo caption, 0 body. A term is stored once per entry, in its best field.
 The surface words under each stem are what the client offers for typos ("Did you
 mean ...?"): the vocabulary ships inside the shards it already fetches and, being
-postings, is patched with them on an edit.
+postings, is patched with them on an edit. A typo in a word's first two letters is
+looked up in `search_typos`' lists instead, which an edit patches when it adds or
+empties a word.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.render import urls
 from briefing.render.search_postings import Shards, build_shards, pair_buckets, patch_shards, shard_key
+from briefing.render.search_typos import PREFIX as TYPOS
+from briefing.render.search_typos import patch_typos, surfaces_of, typo_lists
 from briefing.render.search_words import (
     SPELLING_RULES,
     SPELLING_WORDS,
@@ -122,13 +127,7 @@ def compact(data: object) -> bytes:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False, sort_keys=False).encode("utf-8")
 
 
-def meta_json(
-    count: int,
-    language: Language,
-    shard_keys: Iterable[str],
-    alias_keys: Iterable[str],
-    types: Iterable[str],
-) -> bytes:
+def meta_json(count: int, language: Language, listing: Mapping[str, list[str]]) -> bytes:
     """What the client reads first: how to treat words, and which files exist (so none 404s)."""
     return compact(
         {
@@ -139,9 +138,10 @@ def meta_json(
             "stop_words": sorted(language.stop_words),
             "spelling": {"words": SPELLING_WORDS, "rules": SPELLING_RULES} if language.english else None,
             "pair_buckets": pair_buckets(count),
-            "shards": sorted(shard_keys),
-            "aliases": sorted(alias_keys),
-            "types": sorted(types),
+            "shards": listing["shards"],
+            "aliases": listing["aliases"],
+            "types": listing["types"],
+            "typos": listing["typos"],
         }
     )
 
@@ -181,6 +181,13 @@ def shard_files(shards: Mapping[str, dict]) -> list[SearchFile]:
     ]
 
 
+def typo_files(lists: Mapping[str, list[str]]) -> list[SearchFile]:
+    return [
+        SearchFile(f"search/typos/{name}.json", ("typos", words), partial(compact, words))
+        for name, words in sorted(lists.items())
+    ]
+
+
 def _tag_infos(site: Site, ids: Mapping[str, int]) -> list[TagInfo]:
     infos = []
     for tag in site.tags.values():
@@ -198,7 +205,7 @@ def _doc_rows(entries: list) -> list[list]:
     return [[urls.entry(e.slug), e.title, e.day.isoformat(), e.summary, list(e.tags)] for e in entries]
 
 
-def index_files(site: Site, terms: Mapping[str, tuple]) -> tuple[list[SearchFile], Shards]:
+def index_files(site: Site, terms: Mapping[str, tuple]) -> tuple[list[SearchFile], dict[str, object]]:
     """Every file of the index for a full build, and what the build cache keeps for an edit:
     the term shards, and under LISTING the names of the shards, alias files and types."""
     language = language_of(site.config.language)
@@ -222,32 +229,32 @@ def index_files(site: Site, terms: Mapping[str, tuple]) -> tuple[list[SearchFile
     dates = dates_of([e.day.isoformat() for e in oldest_first])
     files.append(SearchFile("search/dates.json", ("dates", dates), partial(compact, dates)))
     files += doc_files(oldest_first)
+    typos = typo_lists({s for shard in shards.values() for s in surfaces_of(shard)})
+    files += typo_files(typos)
     listing = {
         "shards": sorted(shards),
         "aliases": sorted(alias_file_key(c) for c in entities.aliases),
         "types": sorted(entities.types),
+        "typos": sorted(typos),
     }
-    files.append(
-        _meta_file(len(oldest_first), language, listing["shards"], listing["aliases"], listing["types"])
-    )
+    files.append(_meta_file(len(oldest_first), language, listing))
     for file, source in stemmer_files(language).items():
         data = source.read_bytes()
         files.append(SearchFile(file, ("stemmer", data), partial(bytes, data)))
-    return files, {**shards, LISTING: listing}  # type: ignore[dict-item]
+    kept: dict[str, object] = {**shards, **{TYPOS + n: words for n, words in typos.items()}, LISTING: listing}
+    return files, kept
 
 
 # The build cache's key (beside the shard keys) for which shards, alias files and types exist.
 LISTING = "__listing__"
 
 
-def _meta_file(
-    count: int, language: Language, shard_keys: Iterable[str], alias_keys: list[str], types: Iterable[str]
-) -> SearchFile:
-    keys, types = sorted(shard_keys), sorted(types)
+def _meta_file(count: int, language: Language, listing: Mapping[str, list[str]]) -> SearchFile:
+    keys = ("shards", "aliases", "types", "typos")
     return SearchFile(
         "search/meta.json",
-        ("meta", count, tuple(language), keys, alias_keys, types, SPELLING_RULES),
-        partial(meta_json, count, language, keys, alias_keys, types),
+        ("meta", count, tuple(language), *(listing[k] for k in keys), SPELLING_RULES),
+        partial(meta_json, count, language, listing),
     )
 
 
@@ -265,7 +272,7 @@ def doc_files(oldest_first: list, only: set[int] | None = None) -> list[SearchFi
 class IndexPatch(NamedTuple):
     files: list[SearchFile]
     emptied: list[str]  # files an edit left empty, to remove
-    put: Shards  # for the build state: shards (and LISTING) the edit changed
+    put: dict[str, object]  # for the build state: shards, typo lists and LISTING the edit changed
     deleted: set[str]  # and shards it emptied
 
 
@@ -294,17 +301,33 @@ def changed_index_files(
             (total - 1 - position[slug], EntryTerms(*old) if old else None, EntryTerms(*terms[slug]))
         )
     patch = patch_shards(read_shard, edits, total)
+    typos, no_typos = _patched_typos(read_shard, patch.changed, patch.emptied)
     listing = dict(read_shard(LISTING) or {})
-    keys = set(listing["shards"]) | set(patch.changed)
-    keys -= patch.emptied
-    listing["shards"] = sorted(keys)
-    files = shard_files(patch.changed)
+    listing["shards"] = sorted((set(listing["shards"]) | set(patch.changed)) - patch.emptied)
+    listing["typos"] = sorted((set(listing["typos"]) | set(typos)) - no_typos)
+    files = shard_files(patch.changed) + typo_files(typos)
     numbers = {(total - 1 - position[slug]) // DOCS_PER_FILE for slug in shown_elsewhere}
     files += doc_files(site.entries[::-1], only=numbers)
-    files.append(_meta_file(total, language, listing["shards"], listing["aliases"], listing["types"]))
+    files.append(_meta_file(total, language, listing))
     return IndexPatch(
         files,
-        sorted(f"search/terms/{key}.json" for key in patch.emptied),
-        put={**patch.changed, LISTING: listing},
-        deleted=patch.emptied,
+        sorted(
+            [f"search/terms/{key}.json" for key in patch.emptied]
+            + [f"search/typos/{name}.json" for name in no_typos]
+        ),
+        put={**patch.changed, **{TYPOS + name: words for name, words in typos.items()}, LISTING: listing},
+        deleted=patch.emptied | {TYPOS + name for name in no_typos},
     )
+
+
+def _patched_typos(
+    read_shard: Callable[[str], dict | None], changed: Shards, emptied: set[str]
+) -> tuple[dict[str, list[str]], set[str]]:
+    """The typo lists that the words a patch added to the index, or emptied from it, change."""
+    added: set[str] = set()
+    removed: set[str] = set()
+    for key in sorted({*changed, *emptied}):
+        before, after = surfaces_of(read_shard(key)), surfaces_of(changed.get(key))
+        added |= after - before
+        removed |= before - after
+    return patch_typos(lambda name: read_shard(TYPOS + name), added, removed)  # type: ignore[arg-type,return-value]

@@ -22,6 +22,23 @@ def test_typing_updates_the_address_and_back_returns_to_the_results(search_page)
     assert search_page.page.input_value("#search-input") == "howitzer"
 
 
+def test_back_returns_to_the_query_typed_before(search_page):
+    """Letters typed in a row replace one history entry; typing after a pause adds one."""
+    search_page.open()
+    search_page.type("howitzer")
+    search_page.page.wait_for_timeout(1200)  # the reader looks at the results
+    search_page.type("Patriots")
+    assert search_page.page.url.endswith("?q=Patriots")
+    search_page.page.go_back()
+    search_page.wait("howitzer")
+    assert search_page.page.input_value("#search-input") == "howitzer"
+    assert search_page.slugs()[0] == "howitzer-production-doubles"
+    search_page.page.go_back()  # before any query: the empty search page
+    search_page.page.wait_for_function("() => !window.location.search")
+    search_page.page.go_forward()
+    search_page.wait("howitzer")
+
+
 def test_a_shared_address_shows_the_same_results(search_page):
     search_page.open("Patriots")
     assert set(search_page.slugs()) == {"germany-sends-more-patriots", "poland-signs-mim-104-contract"}

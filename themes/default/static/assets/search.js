@@ -24,7 +24,7 @@
   var ONE_OF = {countries: "country", people: "person", organisations: "organisation",
                 weapon_systems: "weapon system", topics: "topic"};
   var cache = {};
-  var meta = null, stemmer = null, shardSet = null, aliasSet = null, rules = [];
+  var meta = null, stemmer = null, shardSet = null, aliasSet = null, typoSet = null, rules = [];
   var latest = 0;
 
   function getJSON(path) {
@@ -127,6 +127,7 @@
       meta = m;
       shardSet = {}; m.shards.forEach(function (k) { shardSet[k] = true; });
       aliasSet = {}; m.aliases.forEach(function (k) { aliasSet[k] = true; });
+      typoSet = {}; m.typos.forEach(function (k) { typoSet[k] = true; });
       rules = m.spelling ? m.spelling.rules.map(function (r) { return [new RegExp(r[0], "u"), r[1]]; }) : [];
       m.types.forEach(function (type) {
         var option = document.createElement("option");
@@ -304,8 +305,10 @@
     }
     return d[a.length][b.length];
   }
-  // The closest word the index holds to a word that found nothing: the shards of its first
-  // two letters, of them swapped, and of its second and third (a wrong first letter).
+  // The closest word the index holds to a word that found nothing: first in the shards of
+  // its first two letters, of them swapped, and of its second and third (an extra first
+  // letter); then, unless that found a word one letter off, in the typo lists (search_typos.py)
+  // that hold the words whose first two letters it may have wrong, missing or doubled.
   function correction(word) {
     var chars = Array.from(word);
     if (chars.length < 5 || !ALPHA.test(word)) { return Promise.resolve(null); }
@@ -313,24 +316,37 @@
     [chars[0] + chars[1], chars[1] + chars[0], chars[1] + chars[2]].forEach(function (k) {
       keys[shardKey(k)] = true;
     });
+    var best = null;
+    function consider(surface, weight) {
+      var length = Array.from(surface).length;
+      if (!surface || Math.abs(length - chars.length) > 2 || length < 4) { return; }
+      var d = distance(word, surface);
+      if (d > 2) { return; }
+      if (!best || d < best.d || (d === best.d && (weight > best.weight ||
+          (weight === best.weight && surface < best.surface)))) {
+        best = {d: d, weight: weight, surface: surface};
+      }
+    }
     return Promise.all(Object.keys(keys).map(shard)).then(function (tables) {
-      var best = null;
       tables.forEach(function (table) {
         Object.keys(table).forEach(function (st) {
-          Object.keys(table[st]).forEach(function (surface) {
-            var length = Array.from(surface).length;
-            if (!surface || Math.abs(length - chars.length) > 2 || length < 4) { return; }
-            var d = distance(word, surface);
-            if (d > 2) { return; }
-            var weight = table[st][surface].length;
-            if (!best || d < best.d || (d === best.d && (weight > best.weight ||
-                (weight === best.weight && surface < best.surface)))) {
-              best = {d: d, weight: weight, surface: surface};
-            }
-          });
+          Object.keys(table[st]).forEach(function (surface) { consider(surface, table[st][surface].length); });
         });
       });
-      return best && best.surface;
+      if (best && best.d < 2) { return best.surface; }
+      var names = {};
+      // Wrong first letter, missing first; wrong second, missing second, extra second.
+      [["23-", chars[1] + chars[2]], ["23-", chars[0] + chars[1]], ["13-", chars[0] + chars[2]],
+       ["13-", chars[0] + chars[1]], ["13-", chars[0] + chars[3]]].forEach(function (pair) {
+        var name = pair[0] + shardKey(pair[1]);
+        if (typoSet[name]) { names[name] = true; }
+      });
+      return Promise.all(Object.keys(names).map(function (name) {
+        return getJSON("typos/" + name + ".json");
+      })).then(function (lists) {
+        lists.forEach(function (words) { words.forEach(function (surface) { consider(surface, 0); }); });
+        return best && best.surface;
+      });
     });
   }
 
@@ -492,6 +508,8 @@
         });
         if (!changed) { return result; }
         return search({q: q, type: s.type, from: s.from, to: s.to, page: s.page}, true).then(function (fixed) {
+          // A correction that finds nothing either is no help: offer none.
+          if (!fixed.scores || !Object.keys(fixed.scores).length) { return result; }
           fixed.suggestion = q;
           return fixed;
         });
@@ -567,7 +585,11 @@
     });
   }
 
-  var typedSince = false;
+  // Typing replaces the current history entry letter by letter, but typing again after a
+  // pause (the reader has looked at the results) pushes a new one, so Back returns to the
+  // previous query's results rather than to each letter, or past every query typed.
+  var SETTLE = 1000;
+  var pushNext = true, lastInput = 0;
   function go(push, page) {
     var s = current(page);
     var url = urlFor(s);
@@ -576,22 +598,23 @@
     }
     return run(page || 1);
   }
-  // Typing: the first change after a search pushes one history entry, later ones replace it,
-  // so Back returns to the search before rather than to each letter.
   var timer = null;
   input.addEventListener("input", function () {
+    var now = Date.now();
+    if (now - lastInput > SETTLE) { pushNext = true; }
+    lastInput = now;
     clearTimeout(timer);
-    timer = setTimeout(function () { go(!typedSince, 1); typedSince = true; }, 150);
+    timer = setTimeout(function () { go(pushNext, 1); pushNext = false; }, 150);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); typedSince = false; go(true, 1); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); pushNext = false; go(true, 1); });
   [typeSelect, fromInput, toInput].forEach(function (control) {
-    control.addEventListener("change", function () { typedSince = false; go(true, 1); });
+    control.addEventListener("change", function () { pushNext = true; go(true, 1); });
   });
   function restore() {
     var s = state();
     input.value = s.q; fromInput.value = s.from; toInput.value = s.to;
     if (meta) { typeSelect.value = s.type; }
-    typedSince = false;
+    pushNext = true;
     return run(s.page);
   }
   window.addEventListener("popstate", restore);
