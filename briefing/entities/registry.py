@@ -94,7 +94,9 @@ class Registry:
         if not adjectives:
             return country
         size = len(country.split())
-        return min(adjectives, key=lambda a: (len(a.split()) != size, len(a), a))
+        # Where copy has two spellings, "-ian" is the standard one ("Ecuadorian", not "Ecuadorean").
+        older = {a for a in adjectives if a.endswith("ean") and f"{a[:-3]}ian" in adjectives}
+        return min(adjectives, key=lambda a: (len(a.split()) != size, a in older, len(a), a))
 
     @property
     def topics(self) -> tuple[Entity, ...]:
