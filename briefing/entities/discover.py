@@ -328,12 +328,16 @@ def _count(article: Article, found: list[Candidate], taken: Coverage, people_tak
         spans = [span for span in candidate.at if not any(s < span[1] and e > span[0] for s, e in claimed)]
         claimed += spans
         spans += _occurrences(article, forms, candidate.name, claimed, cover)
-        short = [f for f in candidate.folds if len(f) >= 2]
-        spans += _occurrences(article, short, "", claimed, cover)
+        aliases = []
+        for short in (f for f in candidate.folds if len(f) >= 2):
+            used = _occurrences(article, [short], "", claimed, cover)
+            spans += used
+            if used and (" " in short or (short.isupper() and len(short) >= 3)):
+                aliases.append(short)  # a surname alone is too weak a name across a site
         if not spans:
             continue
         score = sum(article.segment_at(start).weight for start, _ in spans)
-        result.append(Found(candidate.name, candidate.type, score, tuple(spans)))
+        result.append(Found(candidate.name, candidate.type, score, tuple(spans), tuple(aliases)))
     return result
 
 

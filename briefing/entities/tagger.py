@@ -118,7 +118,10 @@ def tag_article(
     covered += inside_found
     candidates = find_candidates(article, registry, covered) if with_candidates else ()
     rule_names = tuple(sorted((name.name, name.type) for name in found if name.name in scores))
-    return Tagging(tags=ranked, entities=groups, candidates=candidates, found=rule_names)
+    aliases = tuple(sorted((n.name, alias) for n in found if n.name in scores for alias in n.aliases))
+    return Tagging(
+        tags=ranked, entities=groups, candidates=candidates, found=rule_names, found_aliases=aliases
+    )
 
 
 def _add_found(registry: Registry, found: list[Found], scores: Counter[str], types: dict[str, str]) -> None:
