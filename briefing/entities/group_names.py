@@ -17,7 +17,7 @@ from briefing.entities.found import Candidate, Coverage
 # Words that are also tanks, teams or economies ("Leopard", "Tiger") are left out.
 _VENDOR_WORDS = "Bear|Panda|Kitten|Chollima|Spider|Typhoon|Blizzard|Sandstorm|Sleet|Tempest"
 VENDOR_NAME = re.compile(rf"(?<![\w'’.&-])(?P<name>[A-Z][a-z]{{2,}} (?:{_VENDOR_WORDS}))(?![\w-])")
-_CYBER = re.compile(r"(?i:hack|cyber|malware|phishing|ransomware|espionage|breach)")
+_CYBER = ("hack", "cyber", "malware", "phishing", "ransomware", "espionage", "breach")
 # "a group Microsoft tracks as Void Blizzard": a second vendor's name for the same group.
 # ("known as", "named" introduce a group; "tracks ... as", "calls" rename one.)
 _SAME_GROUP = re.compile(r"(?:\btrack(?:s|ed|ing)?\b[^.]{0,30}\bas|\bcalls?|\bcalled it|\baka)\s+$")
@@ -25,13 +25,16 @@ UNIT_ACRONYM = re.compile(
     r"\b(?:unit|force|regiment|battalion|brigade|militia|group|agency|service|corps|wing),\s+"
     r"(?P<name>[A-Z][A-Z0-9-]{2,9}),"
 )
+# The cheap test before UNIT_ACRONYM: an acronym between commas at all.
+_COMMA_ACRONYM = re.compile(r", [A-Z][A-Z0-9-]{2,9},")
 _NOT_FIRST = frozenset("The A An This That Its Their Our Russian Chinese Iranian Korean".split())
 
 
 def find_group_names(text: str, offset: int, taken: Coverage, country_words: object) -> list[Candidate]:
     """Hacking groups by their vendor-style names, and units named by acronym."""
     found: list[Candidate] = []
-    if _CYBER.search(text):
+    lowered = text.lower()
+    if any(word in lowered for word in _CYBER):
         for match in VENDOR_NAME.finditer(text):
             name = match.group("name")
             start = offset + match.start("name")
@@ -45,7 +48,7 @@ def find_group_names(text: str, offset: int, taken: Coverage, country_words: obj
                     found[-1].folds.append(name)
                 continue
             found.append(Candidate(name, "organisations", start, []))
-    if "," in text:
+    if _COMMA_ACRONYM.search(text):
         for match in UNIT_ACRONYM.finditer(text):
             start = offset + match.start("name")
             name = match.group("name")
