@@ -18,10 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing.entities import patterns as p
 from briefing.entities.article import Article
 from briefing.entities.matcher import Hit, Pattern, Strength
+
+if TYPE_CHECKING:
+    from briefing.entities.registry import Registry
 
 Span = tuple[int, int]
 
@@ -125,3 +129,19 @@ def inside_place_name(article: Article, start: int, end: int) -> bool:
     Chad", "Somali Basin", "Niger Delta")."""
     before = article.text[max(0, start - 24) : start]
     return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(article.text[end : end + 16]))
+
+
+def country_body(name: str, countries: list[str], registry: Registry) -> str | None:
+    """The registry's body a country-less name stands for in this article: "the Ministry of
+    National Defense said" in a story about South Korea is South Korea's ministry. The
+    article's countries are tried by rank; the first whose own body the registry knows
+    wins. A name holding a country word already is its own."""
+    words = registry.country_words
+    if any(word in words for word in name.split()):
+        return None
+    for country in countries:
+        for form in (f"{registry.demonym(country)} {name}", f"{country}'s {name}"):
+            owner = registry.owner_of(form)
+            if owner is not None:
+                return owner
+    return None

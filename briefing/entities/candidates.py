@@ -54,6 +54,12 @@ _LEADING = frozenset(
 # What ends a sentence just before a name; searched in a short window, not the whole text before
 # it, which made long articles quadratic.
 _SENTENCE_END = re.compile(r"(?:[.!?:;]\s+|[\"“‘(]\s*)$")
+# A portfolio is part of its office, not a name: "Minister of State for the Armed Forces",
+# "Secretary of State for Defence Procurement", "Commissioner for Defence Industry".
+_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Under-?[Ss]ecretary|Envoy|Representative|Spokesperson|"
+    r"Ambassador|Rapporteur|Coordinator)(?:\s+of\s+State)?\s+for\s+(?:the\s+)?$"
+)
 
 
 def find_candidates(article: Article, registry: Registry, covered: list[tuple[int, int]]) -> tuple[str, ...]:
@@ -76,7 +82,9 @@ def find_candidates(article: Article, registry: Registry, covered: list[tuple[in
             name = " ".join(words)
             name = name[:-2] if name.endswith(("'s", "’s")) else name
             end = start + len(name)
-            if _overlaps(spans, ends, start, end):
+            if _overlaps(spans, ends, start, end) or _PORTFOLIO.search(
+                article.text, max(0, start - 48), start
+            ):
                 continue
             if len(words) == 1:
                 window = article.text[max(segment.start, start - 64) : start]

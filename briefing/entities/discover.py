@@ -17,6 +17,7 @@ from collections.abc import Container
 from briefing.entities import patterns as p
 from briefing.entities.article import Article
 from briefing.entities.found import Candidate, Coverage, Found, Span
+from briefing.entities.group_names import find_group_names
 from briefing.entities.matcher import case_ok
 from briefing.entities.normalise import key, variants
 from briefing.entities.people_rules import find_people
@@ -108,6 +109,13 @@ _CLASS_WORDS = frozenset(
 )
 
 
+# Last words of an expansion that make its acronym a weapon system, not an organisation.
+_SYSTEM_ENDS = frozenset(
+    "System Radar Missile Vehicle Launcher Rocket Munition Aircraft Drone Weapon Interceptor "
+    "Satellite Sonar Jammer Howitzer".split()
+)
+
+
 # Capitalised words that end a name run without being part of it ("firm Acme Monday").
 _NOT_NAME_END = frozenset(
     """& The A An In On At For But And Or If When While After Before As
@@ -170,6 +178,11 @@ def _find(
         name = _strip_the(match.group("name"), registry.country_words)
         start = offset + match.start("name") + match.group("name").find(name)
         words = name.split()
+        if len(words) >= 2 and words[-1] in _SYSTEM_ENDS and not taken.overlaps(start, start + len(name)):
+            # "Tactical Mobile Over-the-Horizon Radar (TACMOR)": a system, known by its acronym
+            acronym = match.group("acronym")
+            found.append(Candidate(acronym, "weapon_systems", offset + match.start("acronym"), [name]))
+            continue
         if (
             len(words) < 2
             or name in people
@@ -219,7 +232,8 @@ def _find(
         ):
             continue
         found.append(Candidate(name, "organisations", start, [_initials(words)]))
-    return found + _find_weapons(text, offset, taken)
+    groups = find_group_names(text, offset, taken, registry.country_words)
+    return found + [g for g in groups if g.name not in people] + _find_weapons(text, offset, taken)
 
 
 def _find_weapons(text: str, offset: int, taken: Coverage) -> list[Candidate]:
@@ -264,9 +278,23 @@ def _state_bodies(text: str, offset: int, taken: Coverage, registry: Registry) -
         if taken.overlaps(start, end) > end - start - len(match.group("body")):
             continue  # the body words are claimed too: a registry name covers it
         body = p.STATE_BODY_NAMES[" ".join(match.group("body").lower().split()).replace("defense", "defence")]
-        name = f"{registry.demonym(country)} {body}"
+        name = f"{_adjective(words[-size:], country, registry)} {body}"
         found.append(Candidate(name, "organisations", start, [], [(start, end)]))
     return found
+
+
+def _adjective(words: list[str], country: str, registry: Registry) -> str:
+    """The adjective the article itself uses when it is one of the country's ("Ecuadorian
+    Navy", though the registry also knows "Ecuadorean"), else the registry's demonym: an
+    editor searching the site types the spelling the copy uses."""
+    said = " ".join(words)
+    usual = registry.demonym(country)
+    if said not in (country, usual) and said[:1].isupper() and said.endswith(_ADJECTIVE_ENDS):
+        return said if registry.country_words.get(said) == country else usual
+    return usual
+
+
+_ADJECTIVE_ENDS = ("an", "ian", "ese", "ish", "i", "ch", "ic", "k")
 
 
 def _strip_the(name: str, owners: Container[str] = ()) -> str:
@@ -300,12 +328,16 @@ def _count(article: Article, found: list[Candidate], taken: Coverage, people_tak
         spans = [span for span in candidate.at if not any(s < span[1] and e > span[0] for s, e in claimed)]
         claimed += spans
         spans += _occurrences(article, forms, candidate.name, claimed, cover)
-        short = [f for f in candidate.folds if len(f) >= 2]
-        spans += _occurrences(article, short, "", claimed, cover)
+        aliases = []
+        for short in (f for f in candidate.folds if len(f) >= 2):
+            used = _occurrences(article, [short], "", claimed, cover)
+            spans += used
+            if used and (" " in short or (short.isupper() and len(short) >= 3)):
+                aliases.append(short)  # a surname alone is too weak a name across a site
         if not spans:
             continue
         score = sum(article.segment_at(start).weight for start, _ in spans)
-        result.append(Found(candidate.name, candidate.type, score, tuple(spans)))
+        result.append(Found(candidate.name, candidate.type, score, tuple(spans), tuple(aliases)))
     return result
 
 

@@ -18,6 +18,9 @@ class Found:
     type: str
     score: int
     spans: tuple[Span, ...]
+    # Acronyms and other names of it the article itself used ("ZCPF"): the site pass
+    # tags other entries that name it only so.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass

@@ -37,3 +37,5 @@ class Tagging:
     # Names the text rules found (the registry lacks them), as (name, group): the site
     # pass (site_pass.py) tags them in every other entry that names them.
     found: tuple[tuple[str, str], ...] = ()
+    # The other names the article gave them (an acronym it defined), as (name, alias).
+    found_aliases: tuple[tuple[str, str], ...] = ()

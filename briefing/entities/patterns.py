@@ -56,7 +56,8 @@ _ROLE_NOUNS = (
     r"representative|coordinator|negotiator|analyst|researcher|boss|owner|captain"
 )
 ROLE_APPOSITION = re.compile(
-    rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Ww]hose)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE_NOUNS})"
+    rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Ww]hose|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE_NOUNS})"
     r"(?:\s+(?:of|for|at|in)\s+[^;.()“”\"]{1,90}?)?,\s+"
     rf"(?P<name>(?:(?:{ROLES})\s+)?{FULL_NAME})(?=\s*,|\s*\.|\s+(?:said|says|told|added|warned|wrote))"
 )
@@ -72,7 +73,8 @@ SAID_CUE = re.compile(
 APPOSITION_CUE = re.compile(
     r",\s+(?:the |a |an |its |their )?(?:[\w'’-]+\s+){0,4}?"
     r"(?:chief executive|CEO|chairman|chairwoman|head|commander|minister|spokesman|"
-    r"spokeswoman|spokesperson|president|director|general|ambassador|chief)\b"
+    r"spokeswoman|spokesperson|president|director|general|ambassador|chief|leader|founder|"
+    r"officer|adviser|advisor|envoy|governor|negotiator|diplomat|lawmaker|colonel|premier)\b"
 )
 # A run of capitalised name words: a title and a name ("Defence Minister Jan Novak"), a
 # name, or another name. One scan finds them all; the person rules then read a run's own

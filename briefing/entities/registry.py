@@ -42,6 +42,7 @@ class Registry:
         self._automaton: Any = None
         self._topics: tuple[Entity, ...] | None = None
         self._country_words: dict[str, str] | None = None
+        self._owners: dict[str, str] | None = None
 
     def get(self, name: str) -> Entity | None:
         return self._by_name.get(name)
@@ -76,6 +77,18 @@ class Registry:
             self._country_words = words
         return self._country_words
 
+    def owner_of(self, alias: str) -> str | None:
+        """The organisation an alias names ("South Korea's Ministry of National Defense"),
+        built on first use: only a body found without its country asks."""
+        if self._owners is None:
+            owners: dict[str, str] = {}
+            for entity in self._by_name.values():
+                if entity.type == "organisations":
+                    for name in (entity.name, *entity.aliases):
+                        owners.setdefault(key(name), entity.name)
+            self._owners = owners
+        return self._owners.get(key(alias))
+
     def demonym(self, country: str) -> str:
         """The adjective news uses for a country ("Romanian"), else its name."""
         entity = self._by_name.get(country)
@@ -94,7 +107,9 @@ class Registry:
         if not adjectives:
             return country
         size = len(country.split())
-        return min(adjectives, key=lambda a: (len(a.split()) != size, len(a), a))
+        # Where copy has two spellings, "-ian" is the standard one ("Ecuadorian", not "Ecuadorean").
+        older = {a for a in adjectives if a.endswith("ean") and f"{a[:-3]}ian" in adjectives}
+        return min(adjectives, key=lambda a: (len(a.split()) != size, a in older, len(a), a))
 
     @property
     def topics(self) -> tuple[Entity, ...]:

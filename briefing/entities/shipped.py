@@ -63,12 +63,26 @@ def _tuple(value: object) -> tuple[str, ...]:
     return tuple(str(item) for item in value)  # type: ignore[attr-defined]
 
 
+def _with_plurals(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """A country's people in the plural as well as its adjective: "two Colombians were
+    detained" names Colombia as "a Colombian" does. Only one-word adjectives in -an or
+    -i take an -s ("Chinese", "Dutch", "Swiss" do not)."""
+    known = set(aliases)
+    plurals = [
+        f"{alias}s"
+        for alias in aliases
+        if " " not in alias and alias[:1].isupper() and not alias.isupper() and alias.endswith(("an", "i"))
+    ]
+    return aliases + tuple(plural for plural in plurals if plural not in known)
+
+
 def entity_from(record: dict, group: str) -> Entity:
     """One YAML record (name, aliases, weak, kind, surnames, implied_by) as an Entity."""
+    aliases = _tuple(record.get("aliases"))
     return Entity(
         name=str(record["name"]),
         type=group,
-        aliases=_tuple(record.get("aliases")),
+        aliases=_with_plurals(aliases) if group == "countries" else aliases,
         weak=_tuple(record.get("weak")),
         kind=str(record.get("kind") or ""),
         surnames=_tuple(record.get("surnames")),

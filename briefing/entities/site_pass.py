@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.entities.model import ENTITY_GROUPS, Entity, Tagging
 from briefing.entities.normalise import fold, key, prepare
@@ -32,10 +32,13 @@ class SiteNames:
 
     names: dict[str, str]  # name -> group
     registry: Registry
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> its acronyms
 
     def keys(self) -> dict[str, str]:
-        """Each name's match key to the name."""
-        return {key(name): name for name in self.names}
+        """Each name's match key, and each of its aliases' keys, to the name."""
+        found = {key(alias): name for name, aliases in self.aliases.items() for alias in aliases}
+        found.update({key(name): name for name in self.names})
+        return found
 
     def named_in(self, folded: str, tags: Iterable[str]) -> list[str]:
         """The site names the folded text holds as whole words and the tags lack."""
@@ -48,9 +51,15 @@ class SiteNames:
         ]
 
 
-def gather(registry: Registry, found: Iterable[Iterable[tuple[str, str]]]) -> SiteNames:
+def gather(
+    registry: Registry,
+    found: Iterable[Iterable[tuple[str, str]]],
+    aliases: Iterable[Iterable[tuple[str, str]]] = (),
+) -> SiteNames:
     """The site's names from each entry's rule-found names: one type per name, names the
-    registry already knows (or blocks) left out."""
+    registry already knows (or blocks) left out. `aliases` are (name, alias) pairs the
+    entries defined ("Zorvan Coastal Police Force (ZCPF)"): another entry naming only
+    "ZCPF" names the force. An alias the registry knows, or two names claim, is dropped."""
     votes: dict[str, Counter[str]] = {}
     for names in found:
         for name, group in set(names):
@@ -63,8 +72,27 @@ def gather(registry: Registry, found: Iterable[Iterable[tuple[str, str]]]) -> Si
         group = min(votes[name], key=lambda g: (-votes[name][g], order.get(g, len(order))))
         if group in ("people", "organisations", "weapon_systems"):
             chosen[name] = group
-    extra = [Entity(name=name, type=group) for name, group in chosen.items()]
-    return SiteNames(chosen, registry.with_entities(extra) if extra else registry)
+    named = _aliases(registry, chosen, aliases)
+    extra = [Entity(name=name, type=group, aliases=named.get(name, ())) for name, group in chosen.items()]
+    return SiteNames(chosen, registry.with_entities(extra) if extra else registry, named)
+
+
+def _aliases(
+    registry: Registry, chosen: dict[str, str], pairs: Iterable[Iterable[tuple[str, str]]]
+) -> dict[str, tuple[str, ...]]:
+    owners: dict[str, set[str]] = {}
+    for entry in pairs:
+        for name, alias in entry:
+            if name in chosen:
+                owners.setdefault(alias, set()).add(name)
+    known = (
+        {key(alias) for entity in registry for alias in (entity.name, *entity.aliases)} if owners else set()
+    )
+    named: dict[str, list[str]] = {}
+    for alias in sorted(owners):
+        if len(owners[alias]) == 1 and key(alias) not in known and alias not in chosen:
+            named.setdefault(next(iter(owners[alias])), []).append(alias)
+    return {name: tuple(found) for name, found in named.items()}
 
 
 def retag(

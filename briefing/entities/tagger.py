@@ -12,11 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.entities.ambiguity import adjectival, apply_expansions, inside_place_name
+from briefing.entities.ambiguity import adjectival, apply_expansions, country_body, inside_place_name
 from briefing.entities.article import Article, build_article
 from briefing.entities.candidates import find_candidates
 from briefing.entities.context import confirmed, locate, part_of_longer_name
 from briefing.entities.discover import discover
+from briefing.entities.found import Found
 from briefing.entities.matcher import Hit, Strength, scan
 from briefing.entities.model import ENTITY_GROUPS, Tagging
 from briefing.entities.registry import Registry
@@ -108,9 +109,7 @@ def tag_article(
         entity = registry.get(mention.entity)
         if entity is not None and entity.kind:
             evidence.append(Evidence("", entity.kind, mention.start, mention.weight, mention.entity))
-    for name in found:
-        scores[name.name] += name.score
-        types[name.name] = name.type
+    _add_found(registry, found, scores, types)
     for topic, score in select_topics(registry, article, evidence, scores).items():
         scores[topic] = score
         types[topic] = "topics"
@@ -119,7 +118,21 @@ def tag_article(
     covered += inside_found
     candidates = find_candidates(article, registry, covered) if with_candidates else ()
     rule_names = tuple(sorted((name.name, name.type) for name in found if name.name in scores))
-    return Tagging(tags=ranked, entities=groups, candidates=candidates, found=rule_names)
+    aliases = tuple(sorted((n.name, alias) for n in found if n.name in scores for alias in n.aliases))
+    return Tagging(
+        tags=ranked, entities=groups, candidates=candidates, found=rule_names, found_aliases=aliases
+    )
+
+
+def _add_found(registry: Registry, found: list[Found], scores: Counter[str], types: dict[str, str]) -> None:
+    """Add the names the rules found; a body found without its country ("the Ministry of
+    National Defense") counts for the registry's body of the article's country."""
+    countries = sorted((n for n in scores if types.get(n) == "countries"), key=lambda n: (-scores[n], n))
+    for name in found:
+        owner = country_body(name.name, countries, registry) if name.type == "organisations" else None
+        target = owner or name.name
+        scores[target] += name.score
+        types[target] = name.type
 
 
 def _pronoun(article: Article, hit: Hit) -> bool:

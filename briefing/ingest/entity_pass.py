@@ -30,7 +30,7 @@ from briefing.ingest.writer import is_hand_edited, render_entry, write_atomic
 
 log = logging.getLogger("briefing")
 
-_FORMAT = 1
+_FORMAT = 2  # 2: the acronyms entries defined for their rule-found names
 _CACHE = "entities-site.marshal"
 
 
@@ -42,6 +42,7 @@ class EntityNote:
     found: tuple[tuple[str, str], ...]
     tags: tuple[str, ...]
     folded: str
+    aliases: tuple[tuple[str, str], ...] = ()  # (name, alias) the entry defined
 
 
 def note_of(article: RawArticle, tagging: Tagging) -> EntityNote:
@@ -49,7 +50,10 @@ def note_of(article: RawArticle, tagging: Tagging) -> EntityNote:
     image = article.image
     caption, alt = (image.caption, image.alt) if image else (None, None)
     return EntityNote(
-        tagging.found, tagging.tags, article_text(article.title, article.paragraphs, caption, alt)
+        tagging.found,
+        tagging.tags,
+        article_text(article.title, article.paragraphs, caption, alt),
+        tagging.found_aliases,
     )
 
 
@@ -100,13 +104,22 @@ def tag_site_names(
             tagging = retag_plain(registry, title, paragraphs, caption, alt)
             notes[path.relative_to(content_dir).as_posix()] = (
                 file_stat(path),
-                EntityNote(tagging.found, tuple(read[2]), article_text(title, paragraphs, caption, alt)),
+                EntityNote(
+                    tagging.found,
+                    tuple(read[2]),
+                    article_text(title, paragraphs, caption, alt),
+                    tagging.found_aliases,
+                ),
             )
     wanted = _wanted(notes)
     rewritten: list[tuple[Path, str | None]] = []
     if wanted:
         registry = registry or load()
-        site = gather(registry, (note.found for _, note in notes.values()))
+        site = gather(
+            registry,
+            (note.found for _, note in notes.values()),
+            (note.aliases for _, note in notes.values()),
+        )
         for name in sorted(wanted):
             path = content_dir / name
             done = _retag_entry(path, site)
@@ -114,7 +127,7 @@ def tag_site_names(
                 tagging, story = done
                 notes[name] = (
                     file_stat(path),
-                    EntityNote(tagging.found, tagging.tags, notes[name][1].folded),
+                    EntityNote(tagging.found, tagging.tags, notes[name][1].folded, tagging.found_aliases),
                 )
                 rewritten.append((path, story))
     if wanted:
@@ -142,7 +155,8 @@ def _wanted(notes: Mapping[str, tuple[tuple | None, EntityNote]]) -> set[str]:
     names = {name for _, note in notes.values() for name, _group in note.found}
     if not names:
         return set()
-    keys = {key(name): name for name in names}
+    keys = {key(alias): name for _, note in notes.values() for name, alias in note.aliases}
+    keys.update({key(name): name for name in names})
     wanted = set()
     for entry, (_stat, note) in notes.items():
         padded = f" {note.folded} "
@@ -201,8 +215,13 @@ def _load(path: Path) -> dict[str, tuple[tuple | None, EntityNote]]:
         if data.get("format") != _FORMAT:
             return {}
         return {
-            name: (stat, EntityNote(tuple((n, g) for n, g in found), tuple(tags), folded))
-            for name, (stat, found, tags, folded) in data["entries"].items()
+            name: (
+                stat,
+                EntityNote(
+                    tuple((n, g) for n, g in found), tuple(tags), folded, tuple((n, a) for n, a in aliases)
+                ),
+            )
+            for name, (stat, found, tags, folded, aliases) in data["entries"].items()
         }
     except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
         return {}  # no cache or a damaged one: entries are read again
@@ -218,6 +237,7 @@ def _save(path: Path, notes: Mapping[str, tuple[tuple | None, EntityNote]]) -> N
                     [[n, g] for n, g in note.found],
                     list(note.tags),
                     note.folded,
+                    [[n, a] for n, a in note.aliases],
                 )
                 for name, (stat, note) in sorted(notes.items())
             },

@@ -65,3 +65,14 @@ def test_demonyms_belong_to_the_country_a_reader_means(registry):
 def test_capitals_are_places_not_countries(registry):
     assert {"Ankara", "Moscow", "Kyiv", "Beijing"} <= set(registry.phrases)
     assert all(registry.get(city) is None for city in ("Ankara", "Moscow"))
+
+
+def test_every_record_has_only_known_fields():
+    """A comma inside an unquoted flow-style name ("{name: Acquisition, Technology & ...}")
+    splits it into a short name and a stray key: the tagger then tags "Acquisition"."""
+    from briefing.entities.shipped import _records
+
+    known = {"name", "aliases", "weak", "kind", "surnames", "implied_by"}
+    for group in ENTITY_GROUPS:
+        for record in _records(group):
+            assert set(record) <= known, (group, record)

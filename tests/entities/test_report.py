@@ -106,3 +106,13 @@ def test_suggestions_are_a_ready_entities_yml_fragment(registry, site_registry):
     site = site_registry(fragment)  # it loads as a site's entities.yml, unchanged
     assert site.get("Zorvan Coastal Police Force").aliases == ("ZCPF",)
     assert site.get("Maarja Tamm").type == "people"
+
+
+def test_a_portfolio_is_part_of_its_office_not_a_candidate(registry):
+    body = (
+        "The Minister of State for the Armed Forces spoke. The Secretary of State for Defence "
+        "Procurement agreed.\n\nThe Commissioner for Defence Industry left."
+    )
+    docs = [_doc([], {}, "Visit", body), _doc([], {}, "Visit again", body)]
+    names = dict(build_report(docs, registry).candidates)
+    assert not {"Armed Forces", "Defence Procurement", "Defence Industry"} & set(names)

@@ -89,3 +89,28 @@ def test_an_entry_edited_by_hand_is_left_alone(site):
     (root / "seeds" / "a.txt").write_text(WITH_CUE, encoding="utf-8")
     ingest_site(load_config(root))
     assert path.read_text(encoding="utf-8") == edited
+
+
+def test_an_acronym_one_entry_defined_names_the_body_in_another(tag, registry):
+    first = tag(
+        "Order", "The Zorvan Coastal Police Force (ZCPF) ordered boats. The ZCPF will base them north."
+    )
+    assert ("Zorvan Coastal Police Force", "ZCPF") in first.found_aliases
+    site = gather(registry, [first.found], [first.found_aliases])
+    again = retag(site, "Delay", ["The ZCPF will borrow two navy boats in the meantime."], None, None)
+    assert "Zorvan Coastal Police Force" in again.entities["organisations"]
+
+
+def test_an_acronym_two_names_claim_or_the_registry_knows_is_not_a_site_alias(registry):
+    pairs = [
+        [("Zorvan Coastal Police Force", "ZCP")],
+        [("Zorvan Civil Protection", "ZCP")],
+        [("Kestria Navy", "NATO")],
+    ]
+    names = [
+        [("Zorvan Coastal Police Force", "organisations")],
+        [("Zorvan Civil Protection", "organisations")],
+    ]
+    names.append([("Kestria Navy", "organisations")])
+    site = gather(registry, names, pairs)
+    assert site.aliases == {}

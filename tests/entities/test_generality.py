@@ -1,0 +1,74 @@
+"""Rules that hold on copy nobody tuned them on: invented names in the shapes news uses."""
+
+from __future__ import annotations
+
+
+def test_role_apposition_after_a_possessive(tag):
+    tagging = tag(
+        "Talks stall",
+        "Zorvania's foreign minister, Talen Morvik, said the talks had stalled.",
+        "Kestria's premier, Ana-Lise Dorvan, welcomed the delay.",
+    )
+    assert {"Talen Morvik", "Ana-Lise Dorvan"} <= set(tagging.entities["people"])
+
+
+def test_name_first_apposition_with_leader(tag):
+    tagging = tag("Rebels regroup", "Orun Tebasse, a former leader of the northern front, warned of war.")
+    assert "Orun Tebasse" in tagging.entities["people"]
+
+
+def test_plural_demonym_names_the_country(tag):
+    assert "Colombia" in tag("Boat seized", "Two Colombians were detained on the boat.").entities["countries"]
+
+
+def test_state_body_keeps_the_articles_spelling(tag):
+    tagging = tag("Navy seizes boat", "The Ecuadorian Navy stopped the boat on Monday.")
+    assert "Ecuadorian Navy" in tagging.entities["organisations"]
+
+
+def test_acronym_of_a_radar_is_a_weapon_system(tag):
+    tagging = tag(
+        "Radar deal", "The Coastal Long-Range Surveillance Radar (CLRSR) will enter service in 2027."
+    )
+    assert "CLRSR" in tagging.entities["weapon_systems"]
+    assert not tagging.entities["organisations"]
+
+
+def test_vendor_named_hacking_group_and_its_second_name_are_one_tag(tag):
+    tagging = tag(
+        "Hackers hit ministries",
+        "A hacking group that researchers named Quartz Panda breached three ministries.",
+        "Microsoft, which tracks the same group as Gravel Typhoon, said the hackers stole email.",
+    )
+    assert "Quartz Panda" in tagging.entities["organisations"]
+    assert "Gravel Typhoon" not in tagging.tags
+
+
+def test_vendor_words_outside_cyber_copy_are_not_groups(tag):
+    tagging = tag("Fighters land", "Four Eurofighter Typhoon jets and a Polar Bear team landed.")
+    assert "Polar Bear" not in tagging.tags
+
+
+def test_unit_named_by_acronym_in_apposition(tag):
+    tagging = tag("Unit backs protests", "His elite army unit, KORVAT, sided with the protesters on Friday.")
+    assert "KORVAT" in tagging.entities["organisations"]
+
+
+def test_country_less_ministry_is_the_articles_country(tag):
+    tagging = tag(
+        "South Korea launches satellite",
+        "South Korea launched a satellite on Tuesday, the Ministry of National Defense said.",
+    )
+    assert "South Korean Ministry of National Defense" in tagging.entities["organisations"]
+    assert "Ministry of National Defense" not in tagging.tags
+
+
+def test_satellite_imagery_is_not_space_news(tag):
+    tagging = tag("Troops mass", "Troops massed near the border, satellite imagery analysts said on Monday.")
+    assert "Space" not in tagging.tags
+
+
+def test_variant_with_its_own_designation_is_its_own_entity(tag):
+    tagging = tag("Drones bought", "The air force bought Wing Loong II drones and MQ-9B SeaGuardian drones.")
+    assert {"Wing Loong II", "MQ-9B"} <= set(tagging.entities["weapon_systems"])
+    assert not {"Wing Loong", "MQ-9 Reaper"} & set(tagging.tags)
