@@ -125,6 +125,15 @@ def test_the_text_part_carries_a_briefing_in_full(offsite):
     assert max(len(line) for line in text.splitlines() if "://" not in line) <= 72
 
 
+def test_the_text_parts_footnotes_are_marks_not_addresses(offsite):
+    """A footnote mark reads "[1]" and its back-arrow is left out: their links, absolute in
+    mail, would otherwise print the entry's address twice per note."""
+    text = " ".join((offsite.public / "2024/03/01/email.txt").read_text(encoding="utf-8").split())
+    assert "and a note.[1]" in text
+    assert "#fn" not in text and "\u21a9" not in text
+    assert "The note, with its own source <https://example.com/note>." in text
+
+
 def test_hostile_headline_is_text_in_both_parts(offsite):
     page = (offsite.public / "2024/03/05/email.html").read_text(encoding="utf-8")
     assert "<b>not bold</b>" not in page
