@@ -257,6 +257,7 @@ def html_paragraphs(body_html: str) -> list[str]:
     if not body_html.strip():
         return []
     holder = lxml.html.fragment_fromstring(body_html, create_parent="div")
+    _plain_footnotes(holder)
     for link in holder.iter("a"):
         href = link.get("href", "")
         label = link.text_content().strip()
@@ -279,6 +280,19 @@ def html_paragraphs(body_html: str) -> list[str]:
             text = text.upper()
         paragraphs.append(text)
     return paragraphs
+
+
+def _plain_footnotes(holder) -> None:
+    """Footnote marks as "[1]" and no back-arrows: in plain text their links (made absolute,
+    so no longer "#fn:1") would print the entry's address twice for every note."""
+    for link in list(holder.iter("a")):
+        kind = link.get("class", "")
+        if "footnote-ref" in kind:
+            link.text, link.attrib["href"] = f"[{link.text_content().strip()}]", "#"
+            for child in list(link):
+                link.remove(child)
+        elif "footnote-backref" in kind:
+            link.drop_tree()
 
 
 def _wrapped(text: str, indent: str = "") -> list[str]:

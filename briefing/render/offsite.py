@@ -69,93 +69,116 @@ def offsite_outputs(
     site, bodies, env: jinja2.Environment, shared: str, theme: Theme, reach: Reach | None = None
 ) -> list:
     """Every feed, email and briefing book (those `reach` names, if given) as planner jobs."""
-    from briefing.plan import Job, PageOutput  # the planner imports this module
+    from briefing.plan import PageOutput  # the planner imports this module
 
     config = site.config
     content = _Content(config, site, bodies)
     jobs: list = []
-
-    def feed_jobs(base: str, info_for, items: list[feeds.FeedItem]) -> None:
-        data = [item.fingerprint_data() for item in items]
-        writers: list[tuple[str, Callable[..., bytes]]] = [
-            (base + "atom.xml", feeds.atom),
-            (base + "rss.xml", feeds.rss),
-            (base + "feed.json", feeds.json_feed),
-        ]
-        for file, write in writers:
-            info = info_for(file)
-
-            def make(w: Callable[..., bytes] = write, i: feeds.FeedInfo = info) -> bytes:
-                return w(config, i, items, content)
-
-            jobs.append(Job(file, fingerprint(shared, "feed", file, repr(info), data), make))
-
     if reach is None or reach.site_feeds:
-        feed_jobs(
-            "",
-            lambda file: feeds.FeedInfo(
-                config.title, config.description, urls.absolute(config, ""), urls.absolute(config, file)
-            ),
-            [feed_item(config, e) for e in site.entries[: config.feed_size]],
+        info = lambda file: feeds.FeedInfo(  # noqa: E731 - one feed's info per file name
+            config.title, config.description, urls.absolute(config, ""), urls.absolute(config, file)
         )
+        items = [feed_item(config, e) for e in site.entries[: config.feed_size]]
+        jobs += _feed_jobs(config, shared, content, "", info, items)
     for tag in site.tags.values():
-        if reach is not None and tag.slug not in reach.tags:
-            continue
-        page = urls.absolute(config, urls.tag(tag.slug))
-        feed_jobs(
-            urls.tag(tag.slug),
-            lambda file, t=tag, p=page: feeds.FeedInfo(
-                f"{config.title}: {t.name}",
-                f"Briefings about {t.name} from {config.title}.",
-                p,
-                urls.absolute(config, file),
-            ),
-            [feed_item(config, e) for e in tag.entries[: config.feed_size]],
-        )
+        if reach is None or tag.slug in reach.tags:
+            items = [feed_item(config, e) for e in tag.entries[: config.feed_size]]
+            jobs += _feed_jobs(config, shared, content, urls.tag(tag.slug), _tag_info(config, tag), items)
 
-    # The editions feed's fingerprint is its days' emails' fingerprints.
     editions_feed = reach is None or reach.editions_feed
     in_feed = {d.key for d in site.days[: config.feed_size]} if editions_feed else set()
     # Emails and books live in their day edition's folder: days left out (day_editions) get none.
     kept = {d.key for d in families.kept_days(config, site.entries, site.days)}
     wanted = kept if reach is None else reach.days & kept
+    # The editions feed's fingerprint is its days' emails' fingerprints.
     keys = {
         d.key: fingerprint(shared, "email", light_email(config, site, d))
         for d in site.days
         if d.key in wanted or d.key in in_feed
     }
+    jobs += _email_jobs(site, bodies, env, theme, keys, wanted)
+    jobs += [PageOutput(env, page, shared, theme) for page in print_pages(site, bodies, wanted)]
+    if editions_feed:
+        jobs.append(_editions_job(site, bodies, env, theme, shared, keys))
+    return jobs
+
+
+def _feed_jobs(
+    config: Config,
+    shared: str,
+    content: _Content,
+    base: str,
+    info_for: Callable[[str], feeds.FeedInfo],
+    items: list[feeds.FeedItem],
+) -> list:
+    """Atom, RSS and JSON Feed of the same items, in the folder `base` ("" or a tag's)."""
+    from briefing.plan import Job
+
+    data = [item.fingerprint_data() for item in items]
+    writers: list[tuple[str, Callable[..., bytes]]] = [
+        (base + "atom.xml", feeds.atom),
+        (base + "rss.xml", feeds.rss),
+        (base + "feed.json", feeds.json_feed),
+    ]
+    jobs = []
+    for file, write in writers:
+        info = info_for(file)
+
+        def make(w: Callable[..., bytes] = write, i: feeds.FeedInfo = info) -> bytes:
+            return w(config, i, items, content)
+
+        jobs.append(Job(file, fingerprint(shared, "feed", file, repr(info), data), make))
+    return jobs
+
+
+def _tag_info(config: Config, tag) -> Callable[[str], feeds.FeedInfo]:
+    page = urls.absolute(config, urls.tag(tag.slug))
+    return lambda file: feeds.FeedInfo(
+        f"{config.title}: {tag.name}",
+        f"Briefings about {tag.name} from {config.title}.",
+        page,
+        urls.absolute(config, file),
+    )
+
+
+def _email_jobs(site, bodies, env: jinja2.Environment, theme: Theme, keys: dict, wanted: set[str]) -> list:
+    """Each wanted day's email.html and email.txt; the newest day's also as email/latest.*."""
+    from briefing.plan import Job
+
+    jobs = []
     for i, edition in enumerate(site.days):
         if edition.key not in wanted:
             continue
         key = keys[edition.key]
-        parts = _Email(config, site, edition, bodies, env, theme, uses=4 if i == 0 else 2)
+        parts = _Email(site.config, site, edition, bodies, env, theme, uses=4 if i == 0 else 2)
         jobs.append(Job(urls.day_email(edition.start, email.EMAIL_HTML), key + "h", parts.html))
         jobs.append(Job(urls.day_email(edition.start, email.EMAIL_TEXT), key + "t", parts.text))
         if i == 0:  # the newest day is also email/latest.*
             jobs.append(Job(email.LATEST_HTML, key + "H", parts.html))
             jobs.append(Job(email.LATEST_TEXT, key + "T", parts.text))
-    books = print_pages(site, bodies, wanted)
-    jobs += [PageOutput(env, page, shared, theme) for page in books]
-
-    if editions_feed:
-        newest = site.days[: config.feed_size]
-        day_url = families.day_url(config, site.entries)
-        items = [edition_item(config, d, keys[d.key], day_url(d.key)) for d in newest]
-        info = feeds.FeedInfo(
-            f"{config.title}: daily editions",
-            f"Each day's briefings from {config.title} in one item: the day's email.",
-            urls.absolute(config, urls.ARCHIVE),
-            urls.absolute(config, EDITIONS_FEED),
-        )
-        mails = {d.key: _Email(config, site, d, bodies, env, theme, uses=1) for d in newest}
-        jobs.append(
-            Job(
-                EDITIONS_FEED,
-                fingerprint(shared, "editions", repr(info), [i.fingerprint_data() for i in items]),
-                lambda: feeds.rss(config, info, items, lambda item: email.body_of(mails[item.key].html())),
-            )
-        )
     return jobs
+
+
+def _editions_job(site, bodies, env: jinja2.Environment, theme: Theme, shared: str, keys: dict):
+    """editions.xml: one RSS item per day, its content that day's email body."""
+    from briefing.plan import Job
+
+    config = site.config
+    newest = site.days[: config.feed_size]
+    day_url = families.day_url(config, site.entries)
+    items = [edition_item(config, d, keys[d.key], day_url(d.key)) for d in newest]
+    info = feeds.FeedInfo(
+        f"{config.title}: daily editions",
+        f"Each day's briefings from {config.title} in one item: the day's email.",
+        urls.absolute(config, urls.ARCHIVE),
+        urls.absolute(config, EDITIONS_FEED),
+    )
+    mails = {d.key: _Email(config, site, d, bodies, env, theme, uses=1) for d in newest}
+    return Job(
+        EDITIONS_FEED,
+        fingerprint(shared, "editions", repr(info), [i.fingerprint_data() for i in items]),
+        lambda: feeds.rss(config, info, items, lambda item: email.body_of(mails[item.key].html())),
+    )
 
 
 def updated(entry: Entry) -> datetime:

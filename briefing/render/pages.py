@@ -17,6 +17,7 @@ from briefing.ranking import Story, edition_stories, stories_of
 from briefing.render import families, share, urls
 from briefing.render.brief import day_in_brief, other_reports, story_card
 from briefing.render.month import month_opening
+from briefing.render.relink import with_addresses
 from briefing.render.templates import long_date
 from briefing.render.views import (
     card,
@@ -237,7 +238,7 @@ def front_pages(site: Site, cards: Cards, only: set[int] | None = None) -> list[
 def entry_pages(site: Site, bodies: Mapping[str, str], only: set[str] | None = None) -> list[PageJob]:
     def view(e: Entry) -> dict:
         return {
-            "entry": entry_view(site, e, bodies[e.slug]),
+            "entry": entry_view(site, e, with_addresses(site.config, e.slug, bodies[e.slug])),
             "newer": link(site.newer(e)),
             "older": link(site.older(e)),
             # Reports of its own story are listed as such, not as related briefings.

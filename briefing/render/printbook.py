@@ -12,7 +12,7 @@ from briefing.model import Edition, Entry
 from briefing.render import urls
 from briefing.render.email import brief_view, ranked_entries
 from briefing.render.pages import PageJob, _page
-from briefing.render.relink import body_from
+from briefing.render.relink import body_from, with_addresses
 from briefing.render.templates import long_date
 from briefing.render.views import entry_view
 
@@ -56,7 +56,9 @@ def _book(site, bodies, edition: Edition) -> PageJob:
 
 
 def _briefing(site, url: str, entry: Entry, body_html: str) -> dict:
-    view = entry_view(site, entry, body_from(url, entry.slug, body_html))
+    # Addresses first, from the entry's own page: body_from then re-aims the hrefs from the book.
+    printed = with_addresses(site.config, entry.slug, body_html)
+    view = entry_view(site, entry, body_from(url, entry.slug, printed))
     view["anchor"] = f"b-{entry.slug}"
     view["canonical"] = urls.absolute(site.config, urls.entry(entry.slug))
     return view

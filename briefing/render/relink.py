@@ -5,10 +5,13 @@ The body is rendered once, for the entry's own page, so its relative links
 A feed reader or a mail client has no page to resolve them against, so there
 every link and image becomes absolute under base_url; the briefing book is a
 page of the site at another depth, so there they are re-aimed from its folder.
+On paper a relative link means nothing, so the pages that print give each link
+into the site its absolute address too (`data-href`, which print.css prints).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
@@ -22,6 +25,9 @@ from briefing.render import urls
 _URL_ATTRIBUTES = ("href", "src", "poster", "cite")
 # Stands for the site's root while resolving: a host no real link can name.
 _SITE = "http://site.invalid/"
+# A link with no scheme, host or lone fragment: a cheap test that spares parsing the many
+# bodies with no links into the site (the parse below decides).
+_SITE_LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']?(?!["']|[a-z][a-z0-9+.-]*:|//|#)""", re.IGNORECASE)
 
 
 def absolute_body(config: Config, slug: str, body_html: str) -> str:
@@ -51,6 +57,20 @@ def body_from(page_url: str, slug: str, body_html: str) -> str:
     return _rewrite(body_html, aim)
 
 
+def with_addresses(config: Config, slug: str, body_html: str) -> str:
+    """The body with each link into the site carrying its absolute address in `data-href`,
+    for print.css to print after the link (a printed "../other/" leads nowhere)."""
+    if not _SITE_LINK.search(body_html):
+        return body_html
+    page = urls.absolute(config, urls.entry(slug))
+    holder = lxml.html.fragment_fromstring(body_html, create_parent="div")
+    for link in holder.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith("#") and _is_relative(href):
+            link.set("data-href", urljoin(page, href))
+    return _serialised(holder)
+
+
 def _rewrite(body_html: str, resolve: Callable[[str], str]) -> str:
     if not body_html.strip():
         return body_html
@@ -65,6 +85,11 @@ def _rewrite(body_html: str, resolve: Callable[[str], str]) -> str:
         srcset = element.get("srcset")
         if srcset:
             element.set("srcset", _srcset(srcset, resolve))
+    return _serialised(holder)
+
+
+def _serialised(holder) -> str:
+    """The inside of the holder <div> that fragment_fromstring wrapped a body in."""
     parts = [holder.text or ""] if holder.text else []
     parts += [etree.tostring(child, encoding="unicode", method="html") for child in holder]
     return "".join(parts)

@@ -107,7 +107,7 @@ def offsite_files() -> dict[str, str | bytes]:
             summary="Talks & more talks.",
             tags=["NATO", "Turkey"],
             entities={"organisations": ["NATO"], "countries": ["Turkey"]},
-            body="Talks went on & on.\n",
+            body="Talks went on & on.\n\n> The minister said talks would go on.\n",
         ),
     }
 

@@ -125,6 +125,15 @@ def test_the_text_part_carries_a_briefing_in_full(offsite):
     assert max(len(line) for line in text.splitlines() if "://" not in line) <= 72
 
 
+def test_the_text_parts_footnotes_are_marks_not_addresses(offsite):
+    """A footnote mark reads "[1]" and its back-arrow is left out: their links, absolute in
+    mail, would otherwise print the entry's address twice per note."""
+    text = " ".join((offsite.public / "2024/03/01/email.txt").read_text(encoding="utf-8").split())
+    assert "and a note.[1]" in text
+    assert "#fn" not in text and "\u21a9" not in text
+    assert "The note, with its own source <https://example.com/note>." in text
+
+
 def test_hostile_headline_is_text_in_both_parts(offsite):
     page = (offsite.public / "2024/03/05/email.html").read_text(encoding="utf-8")
     assert "<b>not bold</b>" not in page
@@ -198,3 +207,33 @@ def test_under_a_dark_scheme_the_email_turns_dark(browser, offsite):
             " getComputedStyle(document.querySelector('td.briefing h2')).color]"
         )
         assert colours == ["rgb(27, 30, 34)", "rgb(230, 227, 220)"], colours
+
+
+def _luminance(rgb: str) -> float:
+    r, g, b = (int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("day", sorted(DAYS))
+def test_under_a_dark_scheme_every_text_stands_out_from_its_background(browser, offsite, day):
+    """Not only the headlines: body quotes, tables, captions and the footer too (a colour
+    inlined for light mode and not overridden in the dark rules is dark on dark)."""
+    with fresh_page(browser) as page:
+        page.emulate_media(color_scheme="dark")
+        page.route(
+            "**/*", lambda route: route.abort() if route.request.url.startswith("http") else route.continue_()
+        )
+        page.goto((offsite.public / folder(day) / "email.html").as_uri())
+        texts = page.evaluate(
+            """() => [...document.querySelectorAll('td *')]
+                .filter(e => e.offsetParent !== null
+                             && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+                .map(e => {
+                    let x = e, bg = 'rgba(0, 0, 0, 0)';
+                    while (x && bg === 'rgba(0, 0, 0, 0)') { bg = getComputedStyle(x).backgroundColor; x = x.parentElement; }
+                    return [e.tagName, e.textContent.trim().slice(0, 30), getComputedStyle(e).color, bg];
+                })"""
+        )
+    assert texts
+    for tag, text, colour, background in texts:
+        assert _luminance(colour) - _luminance(background) > 0.4, (tag, text, colour, background)

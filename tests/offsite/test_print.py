@@ -58,7 +58,8 @@ def test_a_screen_rendering_would_print_longer_so_the_count_is_the_stylesheets_d
     measures the print styles, not a page too short to overflow."""
     open_printed(page, offsite, "briefings/alpha/")
     styled = pdf_pages(page)
-    page.evaluate("document.querySelector('link[href$=\"print.css\"]').remove()")
+    # The stylesheet's name carries its content hash (assets/print.<hash>.css).
+    page.evaluate("document.querySelector('link[href*=\"assets/print.\"]').remove()")
     assert pdf_pages(page) > styled
 
 
@@ -110,6 +111,23 @@ def test_links_print_their_address_after_their_text(page, offsite):
     assert external, after
     for href, content in external:
         assert href in content, (href, content)
+
+
+@pytest.mark.parametrize("url", ["briefings/alpha/", "2024/03/01/print/"])
+def test_links_into_the_site_print_their_absolute_address(page, offsite, url):
+    """On paper "../bravo/" leads nowhere: a link into the site prints its address under
+    base_url, the same from the entry's page and from the briefing book."""
+    open_printed(page, offsite, url)
+    after = dict(
+        page.evaluate(
+            """() => [...document.querySelectorAll('.body a')].map(a =>
+                  [a.textContent, getComputedStyle(a, '::after').content])"""
+        )
+    )
+    assert after["bravo briefing"] == f'" ({offsite.base_url}briefings/bravo/)"', after
+    assert after["day's edition"] == f'" ({offsite.base_url}2024/03/01/)"', after
+    # A footnote mark stays a mark: its address is this very page.
+    assert all("#fn" not in content for content in after.values()), after
 
 
 def test_headings_keep_with_what_follows_and_photos_are_not_split(page, offsite):
