@@ -87,7 +87,7 @@ class EntryRecord(NamedTuple):
     summary: str
     tags: tuple[str, ...]
     entities: dict[str, tuple[str, ...]]
-    source: str | None
+    source: tuple[str, str] | None  # the outlet's (name, url)
     image: ImageRecord | None
     body_key: str
     digest: str

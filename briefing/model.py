@@ -28,6 +28,14 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Source:
+    """The outlet an entry reports from: its name (never empty) and, when known, its address."""
+
+    name: str
+    url: str = ""  # an absolute http(s) URL, or "" when the seed named only the outlet
+
+
+@dataclass(frozen=True)
 class Entry:
     """One briefing as loaded from content/; `digest` changes whenever its file does."""
 
@@ -39,7 +47,7 @@ class Entry:
     body: str  # Markdown
     tags: tuple[str, ...]
     entities: dict[str, tuple[str, ...]]
-    source: str | None
+    source: Source | None  # the outlet; the seed file it came from is ingest's business
     image: Image | None
     digest: str
     body_key: str = ""  # hash of the body (and allow_html): the rendered HTML's cache key

@@ -28,7 +28,7 @@ def entry_md(
     summary: str | None = None,
     tags=(),
     entities: dict | None = None,
-    source: str | None = None,
+    source: str | dict | None = None,
     image: dict | None = None,
     body: str = "The body of the briefing.\n",
     extra: dict | None = None,

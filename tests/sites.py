@@ -47,7 +47,7 @@ def small_files() -> dict[str, str]:
             summary="Russia starts delivering S-400 batteries to Turkey.",
             tags=["Russia", "S-400", "Turkey"],
             entities=ru_tr,
-            source="alpha.txt",
+            source={"name": "Alpha Wire", "url": "https://example.com/alpha?x=1&y=2"},
             image={"alt": "A launcher", "caption": "A 5P85T2 launcher on parade", "credit": "Vitaly Kuzmin"},
             body="The first battery arrived in Ankara.\n\n## Background\n\n"
             "Talks began in *2017*; see [the archive](https://example.com/a).\n",
@@ -142,7 +142,7 @@ def hostile_files(allow_html: bool = False) -> dict[str, str]:
             summary=f"Summary {SCRIPT} {BREAKOUT} {AMP}",
             tags=[SCRIPT, BREAKOUT, AMP],
             entities={"countries": [SCRIPT], "people": [BREAKOUT]},
-            source=f"src {BREAKOUT}.txt",
+            source=f"src {BREAKOUT}",
             image={
                 "alt": f"alt {BREAKOUT}",
                 "caption": f"Caption {SCRIPT} {BREAKOUT}",

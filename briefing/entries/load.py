@@ -30,7 +30,7 @@ from briefing.display import shown
 from briefing.entries.read import list_entry_files, read_entry
 from briefing.entries.validate import entry_from
 from briefing.errors import BriefingError, ContentError, raise_all
-from briefing.model import Entry, Image
+from briefing.model import Entry, Image, Source
 from briefing.parallel import Executor, run_chunks
 from briefing.render import images, search
 from briefing.render.markdown import MarkdownRenderer
@@ -247,7 +247,7 @@ def _to_record(entry: Entry, body_key: str) -> EntryRecord:
         summary=entry.summary,
         tags=entry.tags,
         entities=entry.entities,
-        source=entry.source,
+        source=(entry.source.name, entry.source.url) if entry.source else None,
         image=None
         if image is None
         else ImageRecord(image.alt, image.caption, image.credit, image.file, image.width, image.height),
@@ -274,7 +274,7 @@ def _from_record(file: str, record: EntryRecord) -> Entry:
         body="",
         tags=tuple(record.tags),
         entities={k: tuple(v) for k, v in record.entities.items()},
-        source=record.source,
+        source=Source(*record.source) if record.source else None,
         image=None
         if image is None
         else Image(image.alt, image.caption, image.credit, image.file, image.width, image.height),

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from briefing.config import Config
 from briefing.entries.bounds import MAX_NAMES, markdown_problem
 from briefing.entries.read import read_entry
+from briefing.entries.source import front_source
 from briefing.errors import ContentError, raise_all
 from briefing.model import Entry, Image
 from briefing.revised import revised_at
@@ -62,9 +63,9 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
         summary = _first_paragraph(body)
     elif not isinstance(summary, str):
         raise fail("summary", "summary must be text", 'quote it: summary: "..."')
-    source = metadata.get("source")
-    if source is not None and not isinstance(source, str):
-        raise fail("source", "source must be a file name", "e.g. source: article.txt")
+    source = front_source(metadata.get("source"), fail)
+    if not isinstance(metadata.get("seed", ""), str):
+        raise fail("seed", "seed must be the seed file's name", "e.g. seed: article.txt, or delete the line")
     draft = _draft(metadata.get("draft", False), fail)
     expires = metadata.get("expires")
     expires_at = None if expires is None else _published(expires, tz, fail, "expires")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefing.display import shown
 from briefing.entries.read import list_entries, read_entry
+from briefing.entries.source import is_legacy_seed
 from briefing.errors import ContentError
 from briefing.ingest.dates import format_date
 from briefing.ingest.memory import IngestMemory, KnownEntryFile, file_stat
@@ -54,7 +55,7 @@ def scan_content(
         stat = file_stat(path)
         known = remembered.get(name)
         if known is not None and known.stat == stat:
-            slug, when, source, story = known.slug, known.date, known.source, known.story
+            slug, when, seed, story = known.slug, known.date, known.seed, known.story
             text = None
         else:
             try:
@@ -65,25 +66,33 @@ def scan_content(
                 report.failed.append(error)
                 continue
             slug = str(metadata.get("slug") or path.stem)
-            source = metadata.get("source")
+            seed = seed_of(metadata)
             raw_date = metadata.get("date")
             if isinstance(raw_date, datetime | date):
                 raw_date = format_date(raw_date)
             when = str(raw_date) if raw_date else None
-            source = source if isinstance(source, str) else None
             story = metadata.get("story")
             story = story if isinstance(story, str) and story else None
-        memory.entries[name] = KnownEntryFile(stat, slug, when, source, story)
+        memory.entries[name] = KnownEntryFile(stat, slug, when, seed, story)
         taken.add(slug)
-        if source is None:
+        if seed is None:
             continue
-        if source in by_source:
+        if seed in by_source:
             log.warning(
-                "%s: source %s is also claimed by %s; using the first",
+                "%s: seed %s is also claimed by %s; using the first",
                 shown(path),
-                source,
-                shown(by_source[source].path),
+                seed,
+                shown(by_source[seed].path),
             )
             continue
-        by_source[source] = Existing(path, slug, when, text, story)
+        by_source[seed] = Existing(path, slug, when, text, story)
     return by_source, taken, unreadable
+
+
+def seed_of(metadata: dict) -> str | None:
+    """The seed file an entry came from: `seed:`, or an old entry's `source:` file name."""
+    seed = metadata.get("seed")
+    if isinstance(seed, str) and seed.strip():
+        return seed.strip()
+    source = metadata.get("source")
+    return source.strip() if isinstance(source, str) and is_legacy_seed(source) else None

@@ -39,7 +39,7 @@ class KnownEntryFile(NamedTuple):
     stat: FileStat | None
     slug: str
     date: str | None
-    source: str | None
+    seed: str | None  # the seed file it came from (`seed:`, or an old entry's `source:`)
     story: str | None
 
 
@@ -107,10 +107,10 @@ class IngestMemory:
         if known is None:
             return
         self.entries[name] = known._replace(stat=file_stat(entry), story=story)
-        source = known.source
-        seed = self.seeds.get(source) if source else None
-        if source and seed is not None and seed.entry == name:
-            self.seeds[source] = seed._replace(entry_stat=file_stat(entry))
+        seed_name = known.seed
+        seed = self.seeds.get(seed_name) if seed_name else None
+        if seed_name and seed is not None and seed.entry == name:
+            self.seeds[seed_name] = seed._replace(entry_stat=file_stat(entry))
 
     def save(self) -> None:
         try:

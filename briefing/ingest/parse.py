@@ -1,4 +1,4 @@
-"""Seed text to a RawArticle: title, body paragraphs, image lines, written date."""
+"""Seed text to a RawArticle: title, body paragraphs, image lines, written date, source."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.ingest.dates import BadDate, find_date_line
+from briefing.ingest.source_line import take_leading, take_trailing
+from briefing.model import Source
 
 # "(Picture source: NAME)", also "Photo credit:", "Image source -" and friends.
 _CREDIT = re.compile(
@@ -32,6 +34,7 @@ class RawArticle:
     paragraphs: tuple[str, ...]
     image: SeedImage | None
     written_date: date | None
+    source: Source | None = None  # the outlet its Source line names
 
 
 class SeedFormatError(ValueError):
@@ -63,13 +66,19 @@ def parse_seed(text: str) -> RawArticle:
             first_line,
         )
 
+    # A Source line sits right under the title, on either side of a date line, or last.
+    source, rest = take_leading(rest)
     written, rest = _take_date(rest)
     written = dateline or written
+    if source is None:
+        source, rest = take_leading(rest)
     image, rest = _take_image(rest)
+    if source is None:
+        source, rest = take_trailing(rest)
     paragraphs = tuple(p for _, lines in rest for p in _paragraphs_of(lines) if p)
     if not paragraphs:
         raise SeedFormatError("has a title but no body text", first_line)
-    return RawArticle(title=title, paragraphs=paragraphs, image=image, written_date=written)
+    return RawArticle(title=title, paragraphs=paragraphs, image=image, written_date=written, source=source)
 
 
 def _blocks(text: str) -> list[tuple[int, list[str]]]:

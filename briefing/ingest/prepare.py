@@ -88,7 +88,7 @@ def _prepare_chunk(shared: _PrepareInput, indices: Sequence[int]) -> list[Prepar
                     article,
                     tagging,
                     slug=slug,
-                    source=seed.name,
+                    seed=seed.name,
                     date=entry_date(existing, article, mtime),
                     story=existing.story_or(slug) if existing is not None else slug,
                 )

@@ -163,7 +163,7 @@ def _compose(
 
     Nothing is written here: the caller writes the photo only if it writes the entry.
     """
-    metadata, body = entry_fields(article, tagging, slug=slug, date=when, source=seed.name, story=story)
+    metadata, body = entry_fields(article, tagging, slug=slug, date=when, seed=seed.name, story=story)
     if photo is not None and not _readable_photo(photo):
         log.warning(
             "%s cannot be read as an image, so %s is ingested without it "

@@ -9,7 +9,7 @@ from briefing.ingest.summary import summarise
 
 
 def entry_fields(
-    article: RawArticle, tagging: Tagging, *, slug: str, date: str, source: str, story: str | None = None
+    article: RawArticle, tagging: Tagging, *, slug: str, date: str, seed: str, story: str | None = None
 ) -> tuple[dict[str, object], str]:
     """Front matter in the order an editor reads it, and the escaped body."""
     metadata: dict[str, object] = {
@@ -20,8 +20,14 @@ def entry_fields(
         "tags": list(tagging.tags),
         # The final shape (issue 3): all five groups, in this order, even when empty.
         "entities": {group: list(tagging.entities.get(group, ())) for group in ENTITY_GROUPS},
-        "source": source,
     }
+    if article.source is not None:
+        # The outlet, for readers; an address only when the seed gave one.
+        source = {"name": article.source.name}
+        if article.source.url:
+            source["url"] = article.source.url
+        metadata["source"] = source
+    metadata["seed"] = seed  # the file in seeds/ it came from: ingest's own bookkeeping
     if article.image is not None:
         metadata["image"] = {
             "alt": article.image.alt,

@@ -82,7 +82,7 @@ def report_link(entry: Entry) -> dict:
         "url": urls.entry(entry.slug),
         "date": entry.published.isoformat(),
         "day": entry.day.isoformat(),
-        "source": entry.source or "",
+        "source": entry.source.name if entry.source else "",  # the outlet, as reports list it
     }
 
 

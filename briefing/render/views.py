@@ -63,7 +63,9 @@ def entry_view(site: Site, entry: Entry, body_html: str) -> dict:
             "modified": entry.modified.isoformat(),
             "body_html": body_html,
             "image": image_view(entry) if image else None,
-            "source": entry.source or "",
+            # The outlet, linked when its address is known (never the seed's file name).
+            "source": entry.source.name if entry.source else "",
+            "source_url": entry.source.url if entry.source else "",
             "day_url": families.day_url(site.config, site.entries)(entry.day.isoformat()),
             # Ingest's summary is the body's own first sentences: printing both repeats them.
             "summary_in_body": _opens_with(body_html, entry.summary),

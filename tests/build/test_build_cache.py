@@ -90,7 +90,7 @@ def _state_with_records(folder: Path) -> BuildState:
         summary="Deliveries begin.",
         tags=("Russia", "S-400"),
         entities={"countries": ("Russia",), "weapon_systems": ("S-400",)},
-        source="alpha.txt",
+        source=("Alpha Wire", "https://example.com/alpha"),
         image=image,
         body_key="b" * 24,
         digest="d" * 20,

@@ -99,7 +99,11 @@ def test_entry_page_shows_title_date_body_photo_tags_and_source(small):
         "tags/s-400/",
         "tags/turkey/",
     ]
-    assert "alpha.txt" in text_of(article.xpath(".//*[contains(@class,'source')]")[0])
+    source = article.xpath(".//*[contains(@class,'source')]")[0]
+    assert text_of(source) == "Source: Alpha Wire"
+    assert source.xpath(".//a/@href") == ["https://example.com/alpha?x=1&y=2"]
+    bravo = page(small.public, "briefings/bravo/")  # an old entry's source: bravo.txt is a seed's name
+    assert not bravo.xpath("//*[contains(@class,'source')]") and "bravo.txt" not in text_of(bravo)
     assert doc.xpath("//title")[0].text == "Alpha: S-400 deliveries begin · Small Digest"
     assert doc.xpath("//meta[@name='description']/@content") == [
         "Russia starts delivering S-400 batteries to Turkey."

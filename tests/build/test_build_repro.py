@@ -112,7 +112,7 @@ CHANGES: dict[str, list[Callable[[Path], None]]] = {
     "edit-an-entry-photo-credit": [edit("content/alpha.md", "credit: Vitaly Kuzmin", "credit: Someone Else")],
     "edit-an-entry-caption-and-source": [
         edit("content/alpha.md", "caption: A 5P85T2", "caption: The"),
-        edit("content/alpha.md", "source: alpha.txt", "source: a.txt"),
+        edit("content/alpha.md", "name: Alpha Wire", "name: Alpha Newswire"),
     ],
     "edit-an-entry-tag-order": [
         edit(

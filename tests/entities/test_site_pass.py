@@ -51,7 +51,7 @@ def _entry(root: Path, slug: str) -> frontmatter.Post:
 
 def _slug_of(root: Path, source: str) -> str:
     for path in sorted((root / "content").glob("*.md")):
-        if frontmatter.load(path).get("source") == source:
+        if frontmatter.load(path).get("seed") == source:
             return path.stem
     raise AssertionError(source)
 

@@ -130,7 +130,7 @@ def entry_by_source(root: Path, source: str) -> tuple[Path, dict[str, Any], str]
     found = []
     for path in sorted((root / "content").glob("*.md")):
         metadata, body = read(path)
-        if metadata.get("source") == source:
+        if metadata.get("seed") == source:
             found.append((path, metadata, body))
     assert len(found) == 1, f"{len(found)} entries come from {source}"
     return found[0]

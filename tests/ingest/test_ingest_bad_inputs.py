@@ -98,7 +98,7 @@ def test_seed_names_with_spaces_and_non_ascii_letters_work(seeds, registry, name
 
     assert len(report.new) == 1, report.failed
     path, metadata, _body = entry_by_source(root, name)
-    assert metadata["source"] == name
+    assert metadata["seed"] == name
     assert path.name == "erdogan-visits-ankara.md"
 
 
@@ -175,7 +175,7 @@ def test_seed_of_a_broken_entry_is_not_ingested_beside_it(seeds):
     errors = error_lines(run)
     assert any("content/navy-orders-new-frigates.md" in line for line in errors)
     assert any("seeds/good.txt" in line and "fix that entry" in line for line in errors)
-    assert read(root / "content" / "army-buys-trucks.md")[0]["source"] == "other.txt"
+    assert read(root / "content" / "army-buys-trucks.md")[0]["seed"] == "other.txt"
 
 
 def test_unwritable_content_folder_is_one_line_per_seed_not_a_crash(seeds):

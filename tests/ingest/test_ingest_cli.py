@@ -77,7 +77,7 @@ def test_site_flag_with_relative_path(seeds, tmp_path):
     root = seeds({"a.txt": ARTICLE})
     run = run_cli("ingest", "--site", root.name, cwd=root.parent)
     assert run.code == 0, run.err
-    assert only_entry(root)[1]["source"] == "a.txt"
+    assert only_entry(root)[1]["seed"] == "a.txt"
 
 
 def test_site_flag_before_the_subcommand_works_too(seeds, tmp_path):

@@ -231,7 +231,7 @@ def test_ingest_of_any_seed_bytes_writes_only_entries_in_content(registry, files
         assert all(isinstance(error, BriefingError) for error in report.failed)
         for path in report.new:
             metadata, _body, _line, _text = read_entry(path)
-            article = parse_seed(decode_seed(files[metadata["source"]]))
+            article = parse_seed(decode_seed(files[metadata["seed"]]))
             assert metadata["title"] == article.title  # the YAML round trip loses nothing
             assert metadata["slug"] == path.stem
 

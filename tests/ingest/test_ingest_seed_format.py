@@ -42,10 +42,10 @@ def test_front_matter_has_every_field_issue_3_names(seeds):
     root = seeds({"frigate.txt": REAL_LIKE})
     assert ingest(root).code == 0
     _path, metadata, _body = only_entry(root)
-    for key in ("title", "slug", "date", "summary", "tags", "entities", "source", "image"):
+    for key in ("title", "slug", "date", "summary", "tags", "entities", "seed", "image"):
         assert key in metadata, key
     assert metadata["title"] == "Frigate deal signed in Oslo"
-    assert metadata["source"] == "frigate.txt"
+    assert metadata["seed"] == "frigate.txt"
     check_tag_shape(metadata)
 
 
@@ -142,7 +142,7 @@ def test_entities_always_has_the_five_groups_in_order():
         Tagging(tags=("Jane Doe",), entities={"people": ("Jane Doe",)}),
         slug="title",
         date="2024-03-01",
-        source="t.txt",
+        seed="t.txt",
     )
     assert metadata["entities"] == {
         "countries": [],

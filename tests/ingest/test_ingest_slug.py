@@ -142,7 +142,7 @@ def test_new_seed_does_not_take_the_slug_of_an_entry_written_by_hand(seeds, regi
     assert (root / "content" / "navy-orders-frigates.md").read_text() == hand
     _path, metadata, _body = entry_by_source(root, "a.txt")
     assert metadata["slug"] == "navy-orders-frigates-2"
-    assert read(root / "content" / "navy-orders-frigates-2.md")[0]["source"] == "a.txt"
+    assert read(root / "content" / "navy-orders-frigates-2.md")[0]["seed"] == "a.txt"
 
 
 def test_300_character_title_is_refused_with_one_line_naming_the_file(seeds):

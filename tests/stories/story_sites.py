@@ -31,7 +31,7 @@ def busy_day_files() -> dict[str, str]:
                     "weapon_systems": ["S-400"],
                     "topics": ["Air defence"],
                 },
-                source="a.txt",
+                source="Army Recognition",
                 body="A long first report. " * 40 + "\n",
             ),
             report(
@@ -42,7 +42,7 @@ def busy_day_files() -> dict[str, str]:
                 summary="Another outlet's report of the delivery.",
                 tags=["S-400", "Turkey"],
                 entities={"countries": ["Turkey"], "weapon_systems": ["S-400"]},
-                source="b.txt",
+                source={"name": "Defense News", "url": "https://www.defensenews.com/s400"},
                 body="A shorter report. " * 10 + "\n",
             ),
             report(
