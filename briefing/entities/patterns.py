@@ -108,10 +108,14 @@ SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<nam
 # Organisations by the form of their name.
 _ORG_WORD = r"[A-Z][\w&'’.-]*"
 ORG_SUFFIX = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>(?:{_ORG_WORD}\s+){{1,4}}(?:Industries|Aerospace|Dynamics|Technologies|"
+    rf"(?<![\w'’.&-])(?P<name>(?:{_ORG_WORD}(?<!['’]s)\s+){{1,4}}(?:Industries|Aerospace|Dynamics|Technologies|"
     r"Corporation|Shipbuilding|Shipyards?|Electronics|Holdings|Agency|Directorate|Systems|"
     r"Group|Arsenal|Works|Robotics|Labs|Armaments|Engineering|Guard|Center|Centre|Institute|"
-    r"Council|Commission|Bureau|Authority|Administration|Command|Service))(?![\w-])"
+    r"Council|Commission|Bureau|Authority|Administration|Command|Service)"
+    # "Asan Institute for Policy Studies", "Agency for Defense Development": a "for" phrase
+    # of capitalised words after a research or state body's word is part of its name.
+    rf"(?:(?:(?<=Institute)|(?<=Center)|(?<=Centre)|(?<=Council)|(?<=Agency)|(?<=Commission))"
+    rf" for (?:the )?{_ORG_WORD}(?: (?:and )?{_ORG_WORD}){{0,3}})?)(?![\w-])"
 )
 # "carmaker Jaguar Land Rover", "drone maker Nordwind": a name after a word for a firm.
 _FIRM_WORDS = (
