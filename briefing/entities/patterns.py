@@ -108,7 +108,10 @@ SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<nam
 # Organisations by the form of their name.
 _ORG_WORD = r"[A-Z][\w&'’.-]*"
 ORG_SUFFIX = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>(?:{_ORG_WORD}(?<!['’]s)\s+){{1,4}}(?:Industries|Aerospace|Dynamics|Technologies|"
+    # "and" joins words of one name only before a suffix word ("Science and Technology
+    # Company"), never two firms ("Volta Shipbuilding and Nordhavn Dynamics").
+    rf"(?<![\w'’.&-])(?P<name>(?:{_ORG_WORD}(?<!['’]s)\s+(?:and\s+(?=Technology|Engineering))?){{1,5}}"
+    r"(?:Industries|Aerospace|Dynamics|Technologies|Technology|Company|"
     r"Corporation|Shipbuilding|Shipyards?|Electronics|Holdings|Agency|Directorate|Systems|"
     r"Group|Arsenal|Works|Robotics|Labs|Armaments|Engineering|Guard|Center|Centre|Institute|"
     r"Council|Commission|Bureau|Authority|Administration|Command|Service)"
@@ -305,7 +308,7 @@ Ms Ms. Dr Dr. Sir Dame Prof Professor Vice Acting Former CEO Leader Coach Manage
 # "(", no "-class" and no organisation suffix, and a failed scan of a long regex at
 # every capital letter is the costly part of the text rules.
 _SUFFIX_WORDS = re.compile(
-    r"Industries|Aerospace|Dynamics|Technologies|Corporation|Shipbuilding|Shipyard|"
+    r"Industries|Aerospace|Dynamics|Technolog|Company|Corporation|Shipbuilding|Shipyard|"
     r"Electronics|Holdings|Agency|Directorate|Systems|Group|Arsenal|Works|Robotics|Labs|"
     r"Armaments|Engineering|Guard|Center|Centre|Institute|Council|Commission|Bureau|Authority|"
     r"Administration|Command|Service"

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.entities import patterns as p
 from briefing.entities.ambiguity import adjectival, apply_expansions, country_body, inside_place_name
 from briefing.entities.article import Article, build_article
 from briefing.entities.candidates import find_candidates
@@ -86,15 +87,17 @@ def tag_article(
     # Topic keywords do not claim text: "Defence Industries" may be part of a firm's name.
     covered = [(m.start, m.end) for m in mentions if types[m.entity] != "topics"]
     places = [(h.start, h.end) for h in hits if h.patterns[0].strength == Strength.PHRASE]
-    countries = [(m.start, m.end) for m in mentions if types[m.entity] == "countries"]
-    found = discover(article, registry, covered, places, countries)
+    # Countries and one-word organisation names ("Escribano", a firm) may be words of a
+    # person's name: "Ibrahim Jordan", "its chairman, Ángel Escribano".
+    soft = [(m.start, m.end) for m in mentions if _soft(article.text, m.start, m.end, types[m.entity])]
+    found = discover(article, registry, covered, places, soft)
     people_spans = [span for name in found if name.type == "people" for span in name.spans]
-    if people_spans and countries:
-        # A person whose name holds a country's ("Ibrahim Jordan") keeps those words.
+    if people_spans and soft:
+        # A person whose name holds such a word keeps it.
         mentions = [
             m
             for m in mentions
-            if types[m.entity] != "countries" or not any(s < m.end and e > m.start for s, e in people_spans)
+            if (m.start, m.end) not in soft or not any(s < m.end and e > m.start for s, e in people_spans)
         ]
     covered += places
     inside_found = [span for name in found for span in name.spans]
@@ -175,7 +178,7 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
     for mention in mentions:
         full_names[mention.entity].append(mention.start)
     for hit in surnames:
-        person = _person_for(hit, full_names)
+        person = None if _after_given_name(article.text, hit.start) else _person_for(hit, full_names)
         if person:
             mentions.append(Mention(person, hit.start, hit.end, article.segment_at(hit.start).weight))
         elif any(p.strength == Strength.WEAK for p in hit.patterns):
@@ -212,6 +215,32 @@ def _topics_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention]:
                 found.append(Mention(pattern.entity, inner.start, inner.end, weight))
                 break
     return found
+
+
+def _soft(text: str, start: int, end: int, group: str) -> bool:
+    """A mention that does not stop a person's name over it: a country, or an
+    organisation named by one capitalised word."""
+    if group == "countries":
+        return True
+    word = text[start:end]
+    return group == "organisations" and " " not in word and not word.isupper()
+
+
+def _after_given_name(text: str, start: int) -> bool:
+    """Whether a surname follows a capitalised word that is no title or role: "Sanjay
+    Jasjit Singh" is someone else than the article's "Rajnath Singh", but "Defence
+    Minister Singh" and "Mr Singh" are him."""
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    word = before[-1]
+    return (
+        word[:1].isupper()
+        and word[-1:].isalpha()
+        and word not in p.TITLES
+        and word not in p.ROLE_WORDS
+        and word not in p.NOT_PERSON
+    )
 
 
 def _person_for(hit: Hit, full_names: dict[str, list[int]]) -> str | None:
