@@ -106,7 +106,7 @@ advisor official founder co-founder executive boss chairman chairwoman officer""
 SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<name>{FULL_NAME})")
 
 # Organisations by the form of their name.
-_ORG_WORD = r"[A-Z][\w&'’.-]*"
+_ORG_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w&'’.-]*"  # accented capitals too ("Électricité")
 ORG_SUFFIX = re.compile(
     # "and" joins words of one name only before a suffix word ("Science and Technology
     # Company"), never two firms ("Volta Shipbuilding and Nordhavn Dynamics").
@@ -317,7 +317,7 @@ _SAID_WORDS = re.compile(
     r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
     r"explained|confirmed|according to)\b"
 )
-_COMMA_CAPITAL = re.compile(r", [A-Z]")
+_COMMA_CAPITAL = re.compile(r", [A-ZÀ-ÖØ-ÞĀ-ž]")  # capitals with accents too ("Ángel")
 _ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b")
 
 

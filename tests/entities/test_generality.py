@@ -103,3 +103,8 @@ def test_a_chinese_style_firm_name_with_and(tag):
     assert {"Qintai Lumo Science and Technology Company", "Sichuan Bairun Network Technology"} <= set(
         tagging.entities["organisations"]
     )
+
+
+def test_role_apposition_with_an_accented_capital(tag):
+    tagging = tag("Board", "The firm belongs to the family of its chairman, Ángel Morvedo. It said so.")
+    assert "Ángel Morvedo" in tagging.entities["people"]
