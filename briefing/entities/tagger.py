@@ -165,6 +165,9 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
                 mentions += _countries_inside(registry, hit, weight)
                 if adjectival(article, hit.start, hit.end, pattern.alias):
                     continue
+                entity = _named_before(registry, pattern.entity, pattern.alias, mentions)
+                mentions.append(Mention(entity, hit.start, hit.end, weight))
+                continue
             elif group == "countries" and inside_place_name(article, hit.start, hit.end):
                 continue
             mentions.append(Mention(pattern.entity, hit.start, hit.end, weight))
@@ -215,6 +218,22 @@ def _topics_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention]:
                 found.append(Mention(pattern.entity, inner.start, inner.end, weight))
                 break
     return found
+
+
+def _named_before(registry: Registry, entity: str, alias: str, mentions: list[Mention]) -> str:
+    """The body a short name without a country means: one the article named in full
+    before ("South Korea's Joint Chiefs of Staff ... the Joint Chiefs said"), not the
+    registry's default owner of the short name (the US one)."""
+    if entity.split()[0] not in registry.country_words:
+        return entity  # only a country's body ("US Joint Chiefs of Staff") has rivals
+    if any(word in registry.country_words for word in alias.split()):
+        return entity
+    short = f" {alias.lower()} "
+    for mention in reversed(mentions):
+        rival = mention.entity != entity and short in f" {mention.entity.lower()} "
+        if rival and _type(registry, mention.entity) == "organisations":
+            return mention.entity
+    return entity
 
 
 def _soft(text: str, start: int, end: int, group: str) -> bool:

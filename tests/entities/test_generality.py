@@ -108,3 +108,14 @@ def test_a_chinese_style_firm_name_with_and(tag):
 def test_role_apposition_with_an_accented_capital(tag):
     tagging = tag("Board", "The firm belongs to the family of its chairman, Ángel Morvedo. It said so.")
     assert "Ángel Morvedo" in tagging.entities["people"]
+
+
+def test_a_short_name_means_the_body_named_in_full_before(tag):
+    tagging = tag(
+        "Launch",
+        "South Korea's Joint Chiefs of Staff said the missile flew 1,000 km.",
+        "The Joint Chiefs said it fell into the sea.",
+    )
+    organisations = set(tagging.entities["organisations"])
+    assert "South Korean Joint Chiefs of Staff" in organisations
+    assert "US Joint Chiefs of Staff" not in organisations
