@@ -91,14 +91,7 @@ def tag_article(
     # person's name: "Ibrahim Jordan", "its chairman, Ángel Escribano".
     soft = [(m.start, m.end) for m in mentions if _soft(article.text, m.start, m.end, types[m.entity])]
     found = discover(article, registry, covered, places, soft)
-    people_spans = [span for name in found if name.type == "people" for span in name.spans]
-    if people_spans and soft:
-        # A person whose name holds such a word keeps it.
-        mentions = [
-            m
-            for m in mentions
-            if (m.start, m.end) not in soft or not any(s < m.end and e > m.start for s, e in people_spans)
-        ]
+    mentions = _yield_to_people(mentions, found, soft)
     covered += places
     inside_found = [span for name in found for span in name.spans]
     scores: Counter[str] = Counter()
@@ -218,6 +211,21 @@ def _topics_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention]:
                 found.append(Mention(pattern.entity, inner.start, inner.end, weight))
                 break
     return found
+
+
+def _yield_to_people(
+    mentions: list[Mention], found: list[Found], soft: list[tuple[int, int]]
+) -> list[Mention]:
+    """The mentions without the soft ones inside a found person's name: a person whose
+    name holds a country's or a firm's word keeps it."""
+    people_spans = [span for name in found if name.type == "people" for span in name.spans]
+    if not people_spans or not soft:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if (m.start, m.end) not in soft or not any(s < m.end and e > m.start for s, e in people_spans)
+    ]
 
 
 def _named_before(registry: Registry, entity: str, alias: str, mentions: list[Mention]) -> str:
