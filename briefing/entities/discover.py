@@ -173,25 +173,7 @@ def _find(
 ) -> list[Candidate]:
     found = find_people(text, offset, people_taken, registry)
     people = {candidate.name for candidate in found}
-    acronyms = p.ACRONYM_AFTER.finditer(text) if p.may_match(p.ACRONYM_AFTER, text) else ()
-    for match in acronyms:
-        name = _strip_the(match.group("name"), registry.country_words)
-        start = offset + match.start("name") + match.group("name").find(name)
-        words = name.split()
-        if len(words) >= 2 and words[-1] in _SYSTEM_ENDS and not taken.overlaps(start, start + len(name)):
-            # "Tactical Mobile Over-the-Horizon Radar (TACMOR)": a system, known by its acronym
-            acronym = match.group("acronym")
-            found.append(Candidate(acronym, "weapon_systems", offset + match.start("acronym"), [name]))
-            continue
-        if (
-            len(words) < 2
-            or name in people
-            or words[-1] in _CLASS_WORDS
-            or words[-1] in p.LAW_WORDS
-            or taken.overlaps(start, start + len(name)) * 2 > len(name)
-        ):
-            continue
-        found.append(Candidate(name, "organisations", start, [match.group("acronym")]))
+    found += _find_acronyms(text, offset, taken, registry, people)
     for regex in (p.ORG_SUFFIX, p.ORG_OF):
         if not p.may_match(regex, text):
             continue
@@ -234,6 +216,34 @@ def _find(
         found.append(Candidate(name, "organisations", start, [_initials(words)]))
     groups = find_group_names(text, offset, taken, registry.country_words)
     return found + [g for g in groups if g.name not in people] + _find_weapons(text, offset, taken)
+
+
+def _find_acronyms(
+    text: str, offset: int, taken: Coverage, registry: Registry, people: set[str]
+) -> list[Candidate]:
+    """A name and its acronym in brackets: an organisation, or a system when the name
+    ends in a system's word."""
+    found: list[Candidate] = []
+    acronyms = p.ACRONYM_AFTER.finditer(text) if p.may_match(p.ACRONYM_AFTER, text) else ()
+    for match in acronyms:
+        name = _strip_the(match.group("name"), registry.country_words)
+        start = offset + match.start("name") + match.group("name").find(name)
+        words = name.split()
+        if len(words) >= 2 and words[-1] in _SYSTEM_ENDS and not taken.overlaps(start, start + len(name)):
+            # "Tactical Mobile Over-the-Horizon Radar (TACMOR)": a system, known by its acronym
+            acronym = match.group("acronym")
+            found.append(Candidate(acronym, "weapon_systems", offset + match.start("acronym"), [name]))
+            continue
+        if (
+            len(words) < 2
+            or name in people
+            or words[-1] in _CLASS_WORDS
+            or words[-1] in p.LAW_WORDS
+            or taken.overlaps(start, start + len(name)) * 2 > len(name)
+        ):
+            continue
+        found.append(Candidate(name, "organisations", start, [match.group("acronym")]))
+    return found
 
 
 def _find_weapons(text: str, offset: int, taken: Coverage) -> list[Candidate]:

@@ -67,14 +67,18 @@ def build_automaton(
     Takes the registry's parts, not the Registry, so the registry may import the matcher
     without the matcher importing it back.
     """
-    table: dict[str, list[Pattern]] = {}
+    # Each key's patterns by entity, in insertion order: one pattern per entity, the
+    # strongest, moved to the end when replaced (dict lookups, not a scan per alias form).
+    table: dict[str, dict[str, Pattern]] = {}
 
     def add(alias: str, entity: str, strength: Strength, plural: bool = False) -> None:
         for form in variants(alias, plural):
-            patterns = table.setdefault(f" {form} ", [])
-            if all(p.entity != entity or p.strength > strength for p in patterns):
-                patterns[:] = [p for p in patterns if p.entity != entity]
-                patterns.append(Pattern(entity, alias, strength))
+            patterns = table.setdefault(f" {form} ", {})
+            old = patterns.get(entity)
+            if old is None or old.strength > strength:
+                if old is not None:
+                    del patterns[entity]
+                patterns[entity] = Pattern(entity, alias, strength)
 
     words_of = country_words
     places: dict[str, list[str]] = {}
@@ -105,10 +109,11 @@ def build_automaton(
     for phrase in phrases:
         add(phrase.lower(), "", Strength.PHRASE)
     automaton = ahocorasick.Automaton()
-    for padded, patterns in table.items():
+    for padded, by_entity in table.items():
+        patterns = tuple(by_entity.values())
         # The flag says no pattern of the key has a case rule, so scan skips the checks.
         free = all(_case_rule(p.alias)[0] == _ANY for p in patterns)
-        automaton.add_word(padded, (len(padded), tuple(patterns), free))
+        automaton.add_word(padded, (len(padded), patterns, free))
     automaton.make_automaton()
     return automaton
 
@@ -182,9 +187,8 @@ def _case_rule(alias: str) -> tuple[int, int, tuple[int, ...]]:
     count), or the positions, counted in alphanumerics, of the capitals that start words."""
     if alias.islower() or not any(c.isalpha() for c in alias):
         return _ANY, 0, ()
-    letters = [c for c in alias if c.isalpha()]
-    if all(c.isupper() for c in letters):
-        return _ACRONYM, len(letters), ()
+    if alias.isupper():  # every cased letter a capital (str.isupper runs in C)
+        return _ACRONYM, sum(1 for c in alias if c.isalpha()), ()
     wanted = []
     position = -1
     for i, char in enumerate(alias):

@@ -109,11 +109,11 @@ def variants(alias: str, plural: bool = False) -> tuple[str, ...]:
     # Punctuation before a space folds to two spaces in running text ("U.S. Army" is
     # "u s  army"), so the alias's own uncollapsed fold is a key too.
     raw = fold(prepare(alias)).strip()
-    forms = dict.fromkeys(
-        form
-        for text in (base, raw)
-        for form in (text, _LETTER_DIGIT.sub(" ", text), _LETTER_DIGIT.sub("", text))
-    )
+    forms = dict.fromkeys((base, raw))
+    if any(c.isdigit() for c in base):  # most aliases have no digits: no other forms
+        for text in (base, raw):
+            forms[_LETTER_DIGIT.sub(" ", text)] = None
+            forms[_LETTER_DIGIT.sub("", text)] = None
     if plural:
         for form in list(forms):
             if form[-1] != "s":

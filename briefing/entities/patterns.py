@@ -106,12 +106,19 @@ advisor official founder co-founder executive boss chairman chairwoman officer""
 SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<name>{FULL_NAME})")
 
 # Organisations by the form of their name.
-_ORG_WORD = r"[A-Z][\w&'’.-]*"
+_ORG_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w&'’.-]*"  # accented capitals too ("Électricité")
 ORG_SUFFIX = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>(?:{_ORG_WORD}\s+){{1,4}}(?:Industries|Aerospace|Dynamics|Technologies|"
+    # "and" joins words of one name only before a suffix word ("Science and Technology
+    # Company"), never two firms ("Volta Shipbuilding and Nordhavn Dynamics").
+    rf"(?<![\w'’.&-])(?P<name>(?:{_ORG_WORD}(?<!['’]s)\s+(?:and\s+(?=Technology|Engineering))?){{1,5}}"
+    r"(?:Industries|Aerospace|Dynamics|Technologies|Technology|Company|"
     r"Corporation|Shipbuilding|Shipyards?|Electronics|Holdings|Agency|Directorate|Systems|"
     r"Group|Arsenal|Works|Robotics|Labs|Armaments|Engineering|Guard|Center|Centre|Institute|"
-    r"Council|Commission|Bureau|Authority|Administration|Command|Service))(?![\w-])"
+    r"Council|Commission|Bureau|Authority|Administration|Command|Service)"
+    # "Asan Institute for Policy Studies", "Agency for Defense Development": a "for" phrase
+    # of capitalised words after a research or state body's word is part of its name.
+    rf"(?:(?:(?<=Institute)|(?<=Center)|(?<=Centre)|(?<=Council)|(?<=Agency)|(?<=Commission))"
+    rf" for (?:the )?{_ORG_WORD}(?: (?:and )?{_ORG_WORD}){{0,3}})?)(?![\w-])"
 )
 # "carmaker Jaguar Land Rover", "drone maker Nordwind": a name after a word for a firm.
 _FIRM_WORDS = (
@@ -301,7 +308,7 @@ Ms Ms. Dr Dr. Sir Dame Prof Professor Vice Acting Former CEO Leader Coach Manage
 # "(", no "-class" and no organisation suffix, and a failed scan of a long regex at
 # every capital letter is the costly part of the text rules.
 _SUFFIX_WORDS = re.compile(
-    r"Industries|Aerospace|Dynamics|Technologies|Corporation|Shipbuilding|Shipyard|"
+    r"Industries|Aerospace|Dynamics|Technolog|Company|Corporation|Shipbuilding|Shipyard|"
     r"Electronics|Holdings|Agency|Directorate|Systems|Group|Arsenal|Works|Robotics|Labs|"
     r"Armaments|Engineering|Guard|Center|Centre|Institute|Council|Commission|Bureau|Authority|"
     r"Administration|Command|Service"
@@ -310,7 +317,7 @@ _SAID_WORDS = re.compile(
     r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
     r"explained|confirmed|according to)\b"
 )
-_COMMA_CAPITAL = re.compile(r", [A-Z]")
+_COMMA_CAPITAL = re.compile(r", [A-ZÀ-ÖØ-ÞĀ-ž]")  # capitals with accents too ("Ángel")
 _ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b")
 
 

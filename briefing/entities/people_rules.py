@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from briefing.entities import patterns as p
 from briefing.entities.found import Candidate, Coverage
-from briefing.entities.registry import Registry
+from briefing.entities.registry import ADJECTIVE_ENDINGS, Registry
 
 
 def find_people(text: str, offset: int, people_taken: Coverage, registry: Registry) -> list[Candidate]:
@@ -22,8 +22,8 @@ def find_people(text: str, offset: int, people_taken: Coverage, registry: Regist
     found: list[Candidate] = []
     for raw, raw_start in _person_spans(text):
         name = _person(raw)
-        if not name or _country_name(name, registry):
-            continue  # "United Kingdom said", "Saudi Arabia had": a country, not a person
+        if not name or _country_name(name, registry) or _demonym_led(name, registry):
+            continue  # "United Kingdom said", "Finnish Customs said": a country's, not a person
         start = offset + raw_start + raw.find(name)
         if not people_taken.overlaps(start, start + len(name)):
             found.append(Candidate(name, "people", start, [name.split()[-1]]))
@@ -97,6 +97,15 @@ def _country_name(name: str, registry: Registry) -> bool:
         else:
             return False
     return True
+
+
+def _demonym_led(name: str, registry: Registry) -> bool:
+    """Whether a name starts with a country's adjective ("Finnish Customs", "Estonian
+    Navy"): such a name is a body of that country. A country's own name may be a given
+    name ("Israel Katz", "Jordan Bardella"), so only adjectives count."""
+    first = name.split()[0]
+    country = registry.country_words.get(first)
+    return country is not None and first != country and first.endswith(ADJECTIVE_ENDINGS)
 
 
 def _name_word(word: str) -> bool:

@@ -101,7 +101,7 @@ class Registry:
             and " of " not in alias
             and alias != country
             and not alias.isupper()
-            and alias.endswith(_ADJECTIVE_ENDINGS)
+            and alias.endswith(ADJECTIVE_ENDINGS)
             and (not alias.endswith(("a", "s")) or alias.endswith("ss"))
         ]
         if not adjectives:
@@ -126,7 +126,7 @@ class Registry:
         return self._automaton
 
 
-_ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ic", "i", "ch", "ot", "ene", "ine", "ean", "ss", "k", "sh")
+ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ic", "i", "ch", "ot", "ene", "ine", "ean", "ss", "k", "sh")
 _cache: dict[object, Registry] = {}
 
 

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.entities import patterns as p
 from briefing.entities.ambiguity import adjectival, apply_expansions, country_body, inside_place_name
 from briefing.entities.article import Article, build_article
 from briefing.entities.candidates import find_candidates
@@ -86,16 +87,11 @@ def tag_article(
     # Topic keywords do not claim text: "Defence Industries" may be part of a firm's name.
     covered = [(m.start, m.end) for m in mentions if types[m.entity] != "topics"]
     places = [(h.start, h.end) for h in hits if h.patterns[0].strength == Strength.PHRASE]
-    countries = [(m.start, m.end) for m in mentions if types[m.entity] == "countries"]
-    found = discover(article, registry, covered, places, countries)
-    people_spans = [span for name in found if name.type == "people" for span in name.spans]
-    if people_spans and countries:
-        # A person whose name holds a country's ("Ibrahim Jordan") keeps those words.
-        mentions = [
-            m
-            for m in mentions
-            if types[m.entity] != "countries" or not any(s < m.end and e > m.start for s, e in people_spans)
-        ]
+    # Countries and one-word organisation names ("Escribano", a firm) may be words of a
+    # person's name: "Ibrahim Jordan", "its chairman, Ángel Escribano".
+    soft = [(m.start, m.end) for m in mentions if _soft(article.text, m.start, m.end, types[m.entity])]
+    found = discover(article, registry, covered, places, soft)
+    mentions = _yield_to_people(mentions, found, soft)
     covered += places
     inside_found = [span for name in found for span in name.spans]
     scores: Counter[str] = Counter()
@@ -162,6 +158,9 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
                 mentions += _countries_inside(registry, hit, weight)
                 if adjectival(article, hit.start, hit.end, pattern.alias):
                     continue
+                entity = _named_before(registry, pattern.entity, pattern.alias, mentions)
+                mentions.append(Mention(entity, hit.start, hit.end, weight))
+                continue
             elif group == "countries" and inside_place_name(article, hit.start, hit.end):
                 continue
             mentions.append(Mention(pattern.entity, hit.start, hit.end, weight))
@@ -175,7 +174,7 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
     for mention in mentions:
         full_names[mention.entity].append(mention.start)
     for hit in surnames:
-        person = _person_for(hit, full_names)
+        person = None if _after_given_name(article.text, hit.start) else _person_for(hit, full_names)
         if person:
             mentions.append(Mention(person, hit.start, hit.end, article.segment_at(hit.start).weight))
         elif any(p.strength == Strength.WEAK for p in hit.patterns):
@@ -212,6 +211,63 @@ def _topics_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention]:
                 found.append(Mention(pattern.entity, inner.start, inner.end, weight))
                 break
     return found
+
+
+def _yield_to_people(
+    mentions: list[Mention], found: list[Found], soft: list[tuple[int, int]]
+) -> list[Mention]:
+    """The mentions without the soft ones inside a found person's name: a person whose
+    name holds a country's or a firm's word keeps it."""
+    people_spans = [span for name in found if name.type == "people" for span in name.spans]
+    if not people_spans or not soft:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if (m.start, m.end) not in soft or not any(s < m.end and e > m.start for s, e in people_spans)
+    ]
+
+
+def _named_before(registry: Registry, entity: str, alias: str, mentions: list[Mention]) -> str:
+    """The body a short name without a country means: one the article named in full
+    before ("South Korea's Joint Chiefs of Staff ... the Joint Chiefs said"), not the
+    registry's default owner of the short name (the US one)."""
+    if entity.split()[0] not in registry.country_words:
+        return entity  # only a country's body ("US Joint Chiefs of Staff") has rivals
+    if any(word in registry.country_words for word in alias.split()):
+        return entity
+    short = f" {alias.lower()} "
+    for mention in reversed(mentions):
+        rival = mention.entity != entity and short in f" {mention.entity.lower()} "
+        if rival and _type(registry, mention.entity) == "organisations":
+            return mention.entity
+    return entity
+
+
+def _soft(text: str, start: int, end: int, group: str) -> bool:
+    """A mention that does not stop a person's name over it: a country, or an
+    organisation named by one capitalised word."""
+    if group == "countries":
+        return True
+    word = text[start:end]
+    return group == "organisations" and " " not in word and not word.isupper()
+
+
+def _after_given_name(text: str, start: int) -> bool:
+    """Whether a surname follows a capitalised word that is no title or role: "Sanjay
+    Jasjit Singh" is someone else than the article's "Rajnath Singh", but "Defence
+    Minister Singh" and "Mr Singh" are him."""
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    word = before[-1]
+    return (
+        word[:1].isupper()
+        and word[-1:].isalpha()
+        and word not in p.TITLES
+        and word not in p.ROLE_WORDS
+        and word not in p.NOT_PERSON
+    )
 
 
 def _person_for(hit: Hit, full_names: dict[str, list[int]]) -> str | None:

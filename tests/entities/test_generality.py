@@ -72,3 +72,50 @@ def test_variant_with_its_own_designation_is_its_own_entity(tag):
     tagging = tag("Drones bought", "The air force bought Wing Loong II drones and MQ-9B SeaGuardian drones.")
     assert {"Wing Loong II", "MQ-9B"} <= set(tagging.entities["weapon_systems"])
     assert not {"Wing Loong", "MQ-9 Reaper"} & set(tagging.tags)
+
+
+def test_a_surname_after_another_given_name_is_someone_else(tag):
+    tagging = tag(
+        "Drills",
+        "Vice Admiral Tarun Veer Singh, the head of the fleet, said the drills went well.",
+        "Defence Minister Rajnath Singh watched from the carrier.",
+    )
+    people = set(tagging.entities["people"])
+    assert {"Tarun Veer Singh", "Rajnath Singh"} <= people
+
+
+def test_a_name_led_by_a_demonym_is_no_person(tag):
+    tagging = tag("Cargo held", "Kestrian officials said Finnish Customs said it had impounded the cargo.")
+    assert "Finnish Customs" not in tagging.entities["people"]
+
+
+def test_a_research_bodys_for_phrase_is_part_of_its_name(tag):
+    tagging = tag("Analysis", "A fellow at the Morvane Institute for Maritime Studies said so.")
+    assert "Morvane Institute for Maritime Studies" in tagging.entities["organisations"]
+
+
+def test_a_chinese_style_firm_name_with_and(tag):
+    tagging = tag(
+        "Charges",
+        "Prosecutors named Qintai Lumo Science and Technology Company and Sichuan Bairun Network"
+        " Technology as fronts.",
+    )
+    assert {"Qintai Lumo Science and Technology Company", "Sichuan Bairun Network Technology"} <= set(
+        tagging.entities["organisations"]
+    )
+
+
+def test_role_apposition_with_an_accented_capital(tag):
+    tagging = tag("Board", "The firm belongs to the family of its chairman, Ángel Morvedo. It said so.")
+    assert "Ángel Morvedo" in tagging.entities["people"]
+
+
+def test_a_short_name_means_the_body_named_in_full_before(tag):
+    tagging = tag(
+        "Launch",
+        "South Korea's Joint Chiefs of Staff said the missile flew 1,000 km.",
+        "The Joint Chiefs said it fell into the sea.",
+    )
+    organisations = set(tagging.entities["organisations"])
+    assert "South Korean Joint Chiefs of Staff" in organisations
+    assert "US Joint Chiefs of Staff" not in organisations
