@@ -63,7 +63,10 @@ def ingest_site(
         try:
             if isinstance(ready, BriefingError):
                 raise ready
+            new = seed.name not in by_source
             entry = sync_entry(seed, config, ready, by_source, taken, unreadable, report)
+            if entry is not None and new and ready.article.written_date is None:
+                _warn_undated(seed, entry[0])
             if entry is not None:
                 path, slug, when = entry
                 existing = by_source.get(seed.name)
@@ -106,6 +109,18 @@ def _content_passes(
     ):
         report.restoried(path)
     site_names.save()
+
+
+def _warn_undated(seed: Path, entry: Path) -> None:
+    """A new entry dated by its seed's file time: a clone or a copy of the seeds would
+    date it otherwise, so two checkouts could build different sites. Say so once, when
+    the date is written (the entry keeps it from then on)."""
+    log.warning(
+        "%s: no date line under the title, so %s is dated by the file's time, which a copy "
+        "or clone changes; add a date line (2024-03-01) or set date: in the entry",
+        shown(seed),
+        shown(entry),
+    )
 
 
 def _warn_of_orphans(config: Config, by_source: dict[str, Existing], present: set[str]) -> None:
