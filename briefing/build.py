@@ -223,22 +223,22 @@ def _lock_file(cache_dir: Path) -> IO[str]:
 
     Both are ours alone (nothing but caches lives there), so replacing them loses nothing.
     """
-    for path, folder in ((cache_dir, True), (cache_dir / "lock", False)):
-        wrong = path.is_symlink() or (path.exists() and path.is_dir() != folder)
-        if wrong:
-            log.warning("%s is not a %s; replacing it", shown(path), "folder" if folder else "file")
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
-    try:
+    try:  # an unreadable cache folder fails here already (its lock cannot even be looked at)
+        for path, folder in ((cache_dir, True), (cache_dir / "lock", False)):
+            wrong = path.is_symlink() or (path.exists() and path.is_dir() != folder)
+            if wrong:
+                log.warning("%s is not a %s; replacing it", shown(path), "folder" if folder else "file")
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
         cache_dir.mkdir(parents=True, exist_ok=True)
         return (cache_dir / "lock").open("w")
     except OSError as exc:
         raise BuildError(
-            f"cannot make the build cache: {exc.strerror}",
+            f"cannot open the build cache: {exc.strerror}",
             cache_dir,
-            hint="check that the site folder is writable",
+            hint="check that the site folder and this one are readable and writable, or delete this one",
         ) from exc
 
 

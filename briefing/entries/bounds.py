@@ -24,6 +24,12 @@ MAX_NAMES = 100
 # Markdown: Python-Markdown is quadratic in nested brackets and recursive in nested lists/quotes.
 MAX_BRACKET_DEPTH = 32
 MAX_BLOCK_DEPTH = 24
+# And quadratic in links per paragraph: each link rescans its paragraph for brackets
+# (Python-Markdown 3.11), so links x paragraph length, summed over paragraphs, is bounded.
+# 5 million is about 3 s; an article of 50 links in each of 20 long paragraphs needs 2.
+MAX_LINK_WORK = 5_000_000
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+FLATTEN = "flatten it"
 _BLOCK_MARKERS = re.compile(r"^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))+", re.MULTILINE)
 _MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
 
@@ -87,8 +93,11 @@ def _yaml_error(node: yaml.Node, problem: str) -> yaml.YAMLError:
     return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
 
 
-def markdown_problem(body: str) -> tuple[str, int] | None:
-    """(what is wrong, line) if the body nests deeper than Markdown can render in time."""
+def markdown_problem(body: str) -> tuple[str, int, str] | None:
+    """(what is wrong, line, what to do) if the body asks more than Markdown renders in time."""
+    links = _link_work_problem(body)
+    if links is not None:
+        return links
     depth = deepest = 0
     deepest_at = 0
     for at, ch in enumerate(body):
@@ -102,13 +111,37 @@ def markdown_problem(body: str) -> tuple[str, int] | None:
             break
     if deepest > MAX_BRACKET_DEPTH:
         line = body.count("\n", 0, deepest_at) + 1
-        return f"nests [ brackets {deepest} deep (at most {MAX_BRACKET_DEPTH})", line
+        return f"nests [ brackets {deepest} deep (at most {MAX_BRACKET_DEPTH})", line, FLATTEN
     for match in _BLOCK_MARKERS.finditer(body):
         levels = len(_MARKER.findall(match.group(0)))
         if levels > MAX_BLOCK_DEPTH:
             line = body.count("\n", 0, match.start()) + 1
-            return f"nests lists or quotes {levels} deep (at most {MAX_BLOCK_DEPTH})", line
+            return f"nests lists or quotes {levels} deep (at most {MAX_BLOCK_DEPTH})", line, FLATTEN
     indent = max((len(line) - len(line.lstrip(" ")) for line in body.split("\n") if line.strip()), default=0)
     if indent > 4 * MAX_BLOCK_DEPTH * 2:
-        return f"indents a line {indent} spaces (lists at most {MAX_BLOCK_DEPTH} deep)", 1
+        return f"indents a line {indent} spaces (lists at most {MAX_BLOCK_DEPTH} deep)", 1, FLATTEN
     return None
+
+
+def _link_work_problem(body: str) -> tuple[str, int, str] | None:
+    """The paragraph to name if links x paragraph length, summed, is over MAX_LINK_WORK."""
+    total = worst = worst_at = worst_links = worst_length = 0
+    start = 0
+    gaps = [*_BLANK_LINE.finditer(body), None]
+    for gap in gaps:
+        end = gap.start() if gap is not None else len(body)
+        links = body.count("[", start, end)
+        work = links * (end - start)
+        total += work
+        if work > worst:
+            worst, worst_at, worst_links, worst_length = work, start, links, end - start
+        start = gap.end() if gap is not None else end
+    if total <= MAX_LINK_WORK:
+        return None
+    line = body.count("\n", 0, worst_at) + 1
+    return (
+        f"has {worst_links} links or brackets in a paragraph of {worst_length} characters, "
+        "which Markdown renders in time that grows with their product",
+        line,
+        "split it into shorter paragraphs",
+    )

@@ -40,9 +40,9 @@ def entry_from(metadata: dict[str, Any], body: str, text: str, path: Path, tz: Z
     body = _NOT_XML.sub("", body)
     problem = markdown_problem(body)
     if problem is not None:
-        reason, line = problem
+        reason, line, hint = problem
         before = text.replace("\r\n", "\n").rstrip("\n").count("\n") - body.rstrip("\n").count("\n")
-        raise ContentError(f"its Markdown {reason}", path, before + line, hint="flatten it")
+        raise ContentError(f"its Markdown {reason}", path, before + line, hint=hint)
 
     def fail(key: str, message: str, hint: str) -> ContentError:
         return ContentError(message, path, _key_line(text, key), hint=hint)

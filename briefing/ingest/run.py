@@ -19,7 +19,8 @@ from briefing.ingest.existing import Existing, scan_content
 from briefing.ingest.memory import IngestMemory
 from briefing.ingest.prepare import prepare_all
 from briefing.ingest.report import IngestReport
-from briefing.ingest.seeds import list_seeds
+from briefing.ingest.seeds import list_seeds, read_seed
+from briefing.ingest.slugs import make_slug
 from briefing.ingest.story_pass import StoryNote, assign_stories
 from briefing.ingest.sync import sync_entry
 from briefing.ingest.writer import (
@@ -48,6 +49,7 @@ def ingest_site(
     seeds = list_seeds(config.seeds_dir)
     if not seeds:
         log.warning("%s: no seed articles (*.txt) to ingest", shown(config.seeds_dir))
+    follow_renamed_seeds(config, by_source, seeds)
     lazy = LazyRegistry(config.root, registry)
     todo = []
     for seed in seeds:
@@ -63,7 +65,10 @@ def ingest_site(
         try:
             if isinstance(ready, BriefingError):
                 raise ready
+            new = seed.name not in by_source
             entry = sync_entry(seed, config, ready, by_source, taken, unreadable, report)
+            if entry is not None and new and ready.article.written_date is None:
+                _warn_undated(seed, entry[0])
             if entry is not None:
                 path, slug, when = entry
                 existing = by_source.get(seed.name)
@@ -106,6 +111,50 @@ def _content_passes(
     ):
         report.restoried(path)
     site_names.save()
+
+
+def follow_renamed_seeds(config: Config, by_source: dict[str, Existing], seeds: list[Path]) -> None:
+    """A new seed whose title gives the slug of an entry whose seed is gone is that seed,
+    renamed: its entry follows it (same slug and date, source updated), where it would
+    otherwise publish a second copy under `-2` beside the first.
+
+    Only read when some entry lost its seed, which is rare; a seed that cannot be read
+    is left to the normal path, which reports it.
+    """
+    present = {seed.name for seed in seeds}
+    orphans = {existing.slug: source for source, existing in by_source.items() if source not in present}
+    if not orphans:
+        return
+    for seed in seeds:
+        if seed.name in by_source or not orphans:
+            continue
+        try:
+            article, _mtime = read_seed(seed)
+        except BriefingError:
+            continue
+        source = orphans.pop(make_slug(article.title, fallback=seed.stem), None)
+        if source is None:
+            continue
+        existing = by_source.pop(source)
+        by_source[seed.name] = existing
+        log.warning(
+            "%s: taken as %s renamed (same title); %s follows it",
+            shown(seed),
+            shown(config.seeds_dir / source),
+            shown(existing.path),
+        )
+
+
+def _warn_undated(seed: Path, entry: Path) -> None:
+    """A new entry dated by its seed's file time: a clone or a copy of the seeds would
+    date it otherwise, so two checkouts could build different sites. Say so once, when
+    the date is written (the entry keeps it from then on)."""
+    log.warning(
+        "%s: no date line under the title, so %s is dated by the file's time, which a copy "
+        "or clone changes; add a date line (2024-03-01) or set date: in the entry",
+        shown(seed),
+        shown(entry),
+    )
 
 
 def _warn_of_orphans(config: Config, by_source: dict[str, Existing], present: set[str]) -> None:

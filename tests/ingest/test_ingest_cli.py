@@ -42,7 +42,8 @@ def test_summary_line_counts_every_outcome(seeds):
 
 
 def test_summary_line_is_printed_once_and_last_on_success(seeds):
-    root = seeds({"a.txt": ARTICLE})
+    title, rest = ARTICLE.split("\n", 1)
+    root = seeds({"a.txt": f"{title}\n2024-03-01\n{rest}"})  # dated: an undated seed warns
     run = ingest(root)
     assert run.code == 0
     assert run.out.strip().splitlines() == [

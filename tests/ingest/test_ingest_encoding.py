@@ -130,3 +130,50 @@ def test_random_bytes_are_not_text(seed):
 def test_zip_file_is_not_text():
     with pytest.raises(NotText):
         decode_seed(b"PK\x03\x04" + bytes(range(256)) * 4)
+
+
+# Issue 13: Polish, Czech and Hungarian seeds in cp1250 or ISO-8859-2 came out garbled
+# ("Èeská", "¶mig³owce"), because cp1252 won whenever the detector accepted it.
+CENTRAL_EUROPEAN = [
+    ("Polska kupuje śmigłowce\n\nŻołnierze będą szkoleni w Łodzi, a dostawy ruszą wiosną.\n", "Polish"),
+    ("Česká armáda nakoupí tanky\n\nPříští rok začnou dodávky a vojáci projdou výcvikem.\n", "Czech"),
+    (
+        "Új vadászgépek érkeznek\n\nAz első szállítások jövőre érkeznek, a képzés ősszel kezdődik.\n",
+        "Hungarian",
+    ),
+    ("Slovenská armáda\n\nĽudia v Žiline si ťažko zvykajú na ďalšie zmeny.\n", "Slovak"),
+    ("Armata română\n\nŞcoala şi ţara au primit noi avioane de luptă în această lună.\n", "Romanian"),
+]
+
+
+@pytest.mark.parametrize("encoding", ["cp1250", "iso8859_2"])
+@pytest.mark.parametrize("text, language", CENTRAL_EUROPEAN, ids=[lang for _t, lang in CENTRAL_EUROPEAN])
+def test_central_european_code_pages_decode_right(text, language, encoding):
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        pytest.skip(f"{language} is not written in {encoding}")
+    assert decode_seed(data) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The naïve café served crème brûlée — “fine” work, said Zoë.\n",
+        "Señor Muñoz dijo: “¿qué?” — año.\n",
+        "Smørrebrød på Ærø, said the Danish minister.\n",
+        "20°C, €5 and © 2024 ™ — and that’s final.\n",
+    ],
+)
+def test_western_text_stays_western_beside_the_central_european_code_pages(text):
+    assert decode_seed(f"A title\n\n{text}".encode("cp1252")) == f"A title\n\n{text}"
+
+
+def test_a_utf8_title_over_a_cp1252_body_is_read_line_by_line(seeds):
+    title = "Café “summit” in Zürich"
+    body = "The naïve envoy’s résumé — “done”, said the Élysée."
+    root = seeds({"mixed.txt": title.encode("utf-8") + b"\n\n" + body.encode("cp1252") + b"\n"})
+    assert ingest(root).code == 0
+    _path, metadata, text = only_entry(root)
+    assert metadata["title"] == title
+    assert rendered_paragraphs(text) == [body]

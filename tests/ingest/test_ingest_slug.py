@@ -147,7 +147,9 @@ def test_new_seed_does_not_take_the_slug_of_an_entry_written_by_hand(seeds, regi
 
 def test_300_character_title_is_refused_with_one_line_naming_the_file(seeds):
     title = ("Parliament approves the largest defence budget increase in a generation " * 5)[:300].strip()
-    root = seeds({"long.txt": f"{title}\n\nThe budget passed on Monday.\n", "ok.txt": "Fine\n\nBody.\n"})
+    root = seeds(
+        {"long.txt": f"{title}\n\nThe budget passed on Monday.\n", "ok.txt": "Fine\n2024-03-01\n\nBody.\n"}
+    )
     run = ingest(root)
     assert run.code == 1
     lines = [line for line in run.err.splitlines() if line.strip()]

@@ -122,3 +122,57 @@ def test_a_symlinked_public_keeps_pointing_where_it_pointed(tmp_path):
         assert title in (deploy / "index.html").read_text()
     leftovers = [p.name for p in deploy.parent.iterdir() if p.name != "site"]
     assert leftovers == []
+
+
+def test_a_build_killed_between_the_two_renames_of_the_fallback_swap_gets_the_old_site_back(tmp_path):
+    # Where renameat2 is missing the swap is two renames; killed between them, public/ is
+    # absent and the old site waits in staging.previous. The next build, even one that
+    # fails on an entry, puts it back first (before issue 13 it deleted it).
+    root = small_site(tmp_path / "site", 3)
+    assert run_cli("build", "--site", str(root)).code == 0
+    old = snapshot(root / "public")
+    cache = root / ".briefing-cache"
+    (root / "public").rename(cache / "staging.previous")
+    (cache / "staging").mkdir()
+    (cache / "staging" / "half-written.html").write_text("<p>half")
+    (root / "content" / "bad.md").write_text("---\ntitle: [unclosed\n---\n\nBody.\n")
+    failed = run_cli("build", "--site", str(root))
+    assert failed.code == 1 and "bad.md" in one_error_line(failed.err)
+    assert snapshot(root / "public") == old
+    (root / "content" / "bad.md").unlink()
+    assert run_cli("build", "--site", str(root)).code == 0
+    assert snapshot(root / "public") == old
+    assert sorted(p.name for p in cache.iterdir() if p.name.startswith("staging")) == []
+
+
+def test_the_two_rename_fallback_swap_gives_the_new_site(tmp_path, monkeypatch):
+    from briefing import output
+    from briefing.cli import main
+
+    root, _old, new = _sites(tmp_path)
+    monkeypatch.setattr(output, "_exchange", lambda a, b: False)  # as on a system without it
+    assert main(["build", "--site", str(root)]) == 0
+    assert snapshot(root / "public") == new
+    assert not [p for p in (root / ".briefing-cache").iterdir() if p.name.startswith("staging")]
+
+
+def test_a_read_only_subfolder_of_public_leaves_old_or_new_and_the_next_build_works(tmp_path):
+    from permissions import run_bound_by_modes
+
+    root, old, new = _sites(tmp_path)
+    locked = root / "public" / "briefings"
+    locked.chmod(0o555)
+    try:
+        done = run_bound_by_modes("build", "--site", str(root))  # as root too: modes bind it
+        assert "Traceback" not in done.err and done.code in (0, 1), done.err
+        assert snapshot(root / "public") == (new if done.code == 0 else old)
+    finally:
+        for folder in [
+            root / "public",
+            *(root / "public").rglob("*"),
+            *(root / ".briefing-cache").rglob("*"),
+        ]:
+            if folder.is_dir() and not folder.is_symlink():
+                folder.chmod(0o755)
+    assert run_cli("build", "--site", str(root)).code == 0
+    assert snapshot(root / "public") == new

@@ -27,6 +27,7 @@ CASES = {
     "brackets": _front("", "[" * 50_000 + "\n"),
     "nested-lists": _front("", "".join("- " * n + "item\n" for n in (1, 10_000))),
     "nested-quotes": _front("", ">" * 10_000 + " quote\n"),
+    "many-links": _front("", "[a](https://example.org/) " * 4000 + "\n"),
     "many-tags": _front("tags: [" + ", ".join(f"Tag {n}" for n in range(1000)) + "]\n"),
 }
 
@@ -73,3 +74,12 @@ def test_an_entry_linking_outside_the_site_is_not_followed(tmp_path):
     root = small_site(tmp_path / "site", 2)
     (root / "content" / "leak.md").symlink_to(secret)
     _build_fails_fast(root, "leak.md")
+
+
+def test_an_article_full_of_links_still_builds(tmp_path):
+    # The link bound (quadratic Markdown) leaves room for a link roundup: 20 paragraphs of 50.
+    paragraph = " ".join(f"[Report {n}](https://example.org/{n}) said so." for n in range(50))
+    root = small_site(tmp_path / "site", 1)
+    (root / "content" / "links.md").write_text(_front("", "\n\n".join([paragraph] * 20) + "\n"))
+    done = run_cli("build", "--site", str(root), timeout=SECONDS)
+    assert done.code == 0, done.err

@@ -211,3 +211,22 @@ def test_serve_answers_a_nul_in_the_path_without_a_traceback(tmp_path):
         server.terminate()
         _out, err = server.communicate(timeout=30)
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("what", ["state.marshal", "lock", ""])
+def test_an_unreadable_cache_is_a_warning_or_one_line_naming_it(tmp_path, what):
+    from permissions import run_bound_by_modes
+
+    root = _built(tmp_path)
+    good = snapshot(root / "public")
+    damaged = root / ".briefing-cache" / what
+    damaged.chmod(0o000)
+    try:
+        done = run_bound_by_modes("build", "--site", str(root))  # as root too: modes bind it
+    finally:
+        damaged.chmod(0o755 if damaged.is_dir() else 0o644)
+    _no_crash(done)
+    if done.code == 1:
+        assert ".briefing-cache" in one_error_line(done.err)
+        assert snapshot(root / "public") == good
+    assert run_cli("build", "--site", str(root)).code == 0
