@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from slugify import slugify
 
 from briefing.entries.validate import alias_line
 from briefing.errors import ConfigError, ContentError
 from briefing.model import Entry
 from briefing.render import urls
 from briefing.site import Site
+from briefing.tag_slugs import base_slug
 
 MOVES_FILE = "redirects.yml"
 _HEADER = """\
@@ -187,7 +187,7 @@ def collect_redirects(
             found[urls.entry(alias)] = Redirect(urls.entry(alias), urls.entry(entry.slug), entry.title)
     for old, new in renames:
         tag = site.tag_by_name.get(new)
-        old_url = urls.tag(slugify(old, max_length=80) or "tag")
+        old_url = urls.tag(base_slug(old))
         if tag is not None and old_url not in found:
             found[old_url] = Redirect(old_url, urls.tag(tag.slug), tag.name)
     for old, new in moves.items():

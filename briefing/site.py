@@ -6,12 +6,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from slugify import slugify
-
 from briefing.config import Config
 from briefing.model import GROUP_LABELS, Edition, Entry, Tag
 from briefing.parallel import Executor
 from briefing.related import CachedRelated, Related, compute_related
+from briefing.tag_slugs import tag_slugs
 
 if TYPE_CHECKING:
     from briefing.entities.model import Entity
@@ -86,16 +85,11 @@ def _tags(entries: list[Entry]) -> dict[str, Tag]:
         groups[name][group] = count
     order = list(GROUP_LABELS)
     tags: dict[str, Tag] = {}
-    used: set[str] = set()
+    slugs = tag_slugs(members)
     for name in sorted(members, key=lambda n: (n.casefold(), n)):
         counts = groups.get(name)
         group = min(counts, key=lambda g: (-counts[g], order.index(g))) if counts else "other"
-        base = slugify(name, max_length=80) or "tag"
-        slug, number = base, 2
-        while slug in used:  # "S-400" and "S 400" written by hand: keep both reachable
-            slug, number = f"{base}-{number}", number + 1
-        used.add(slug)
-        tags[name] = Tag(name=name, slug=slug, group=group, entries=members[name])
+        tags[name] = Tag(name=name, slug=slugs[name], group=group, entries=members[name])
     return tags
 
 
