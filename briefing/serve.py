@@ -44,8 +44,11 @@ class ServeState:
     # one: livereload drops a reload when no browser is connected at that moment (a page
     # still loading), and this catches it.
     epoch: int = 0
+    # The timer that saves the build cache once saves pause (tornado's timeout handle).
+    pending_save: object | None = None
 
 
+# The preview server's own state: one server per process.
 STATE = ServeState()
 
 
@@ -130,13 +133,9 @@ class _Rebuilder:
 def save_when_idle(holder: CacheHolder) -> None:
     """Write the build cache once saves pause, after the browser has its reload."""
     loop = ioloop.IOLoop.current()
-    global _PENDING_SAVE
-    if _PENDING_SAVE is not None:
-        loop.remove_timeout(_PENDING_SAVE)
-    _PENDING_SAVE = loop.call_later(IDLE_SAVE_S, holder.save)
-
-
-_PENDING_SAVE: object | None = None
+    if STATE.pending_save is not None:
+        loop.remove_timeout(STATE.pending_save)
+    STATE.pending_save = loop.call_later(IDLE_SAVE_S, holder.save)
 
 
 class _PreviewFiles(StaticFileHandler):
