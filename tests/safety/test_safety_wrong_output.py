@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from safety_support import small_site
 from shared_support import run_cli, write_files
 
