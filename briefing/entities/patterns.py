@@ -335,7 +335,8 @@ _OF_WORDS = re.compile(r"(?:Ministry|Presidency|Department|Directorate|Agency|Of
 
 def may_match(regex: re.Pattern[str], text: str) -> bool:
     """False when `regex` cannot match `text` (a quick test before the real scan)."""
-    hint = _HINTS.get(regex)
+    # By id: hashing a compiled pattern hashes its whole code, microseconds per call.
+    hint = _HINTS_BY_ID.get(id(regex))
     if hint is None:
         return True
     if isinstance(hint, str):
@@ -376,3 +377,4 @@ _HINTS: dict[re.Pattern[str], _Hint] = {
     ORG_OF: _OF_WORDS,
     SHIP_CLASS: "-class",
 }
+_HINTS_BY_ID = {id(regex): hint for regex, hint in _HINTS.items()}
