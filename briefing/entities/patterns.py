@@ -7,7 +7,6 @@ word before a name, the form of an organisation's name, a weapon designation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 # A capitalised word of a name: "Erdoğan", "Jae-il", "O'Brien", "McCarthy".
 NAME = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’]*(?:-[\w'’]+)*"
@@ -48,7 +47,7 @@ APPOSITION = re.compile(
 # A role before the name, between commas: "the premier, Jan Novak, said", "its head, Vice
 # Admiral Nils Stensen, told", "the minister of police, Ana Lopes." The role phrase may
 # run on ("of police, national security and correctional services").
-_ROLE_NOUNS = (
+ROLE_NOUNS = (
     r"premier|president|prime minister|minister|head|chief|commander|spokesman|spokeswoman|"
     r"spokesperson|director|director-general|leader|envoy|ambassador|secretary|governor|"
     r"chairman|chairwoman|chair|founder|co-founder|executive|officer|general|admiral|"
@@ -57,7 +56,7 @@ _ROLE_NOUNS = (
 )
 ROLE_APPOSITION = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Ww]hose|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s)\s+"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE_NOUNS})"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})"
     r"(?:\s+(?:of|for|at|in)\s+[^;.()“”\"]{1,90}?)?,\s+"
     rf"(?P<name>(?:(?:{ROLES})\s+)?{FULL_NAME})(?=\s*,|\s*\.|\s+(?:said|says|told|added|warned|wrote))"
 )
@@ -121,7 +120,7 @@ ORG_SUFFIX = re.compile(
     rf" for (?:the )?{_ORG_WORD}(?: (?:and )?{_ORG_WORD}){{0,3}})?)(?![\w-])"
 )
 # "carmaker Jaguar Land Rover", "drone maker Nordwind": a name after a word for a firm.
-_FIRM_WORDS = (
+FIRM_WORDS = (
     r"firm|company|carmaker|automaker|maker|manufacturer|contractor|shipbuilder|"
     r"start-up|startup|conglomerate|supplier|giant|subsidiary|insurer|lender|"
     r"producer|operator|shipyard|consortium|group|gang|militia|outfit|"
@@ -129,18 +128,18 @@ _FIRM_WORDS = (
 )
 # Words for what an organisation is, after its name: "Kership, a joint venture of ...",
 # "Zorya, a state-owned shipyard,".
-_KIND_WORDS = (
+KIND_WORDS = (
     r"firm|company|companies|shipyard|shipbuilder|consortium|joint venture|group|gang|militia|"
     r"contractor|manufacturer|maker|start-up|startup|subsidiary|conglomerate|agency|operator|"
     r"think tank|organisation|organization|coalition|movement|network|alliance|institute"
 )
 ORG_DESCRIBED = re.compile(
-    rf"(?<![\w-])(?:{_FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?"
+    rf"(?<![\w-])(?:{FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?"
     rf"\s+(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}})"
 )
 ORG_KIND_AFTER = re.compile(
     rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}}),\s+"
-    rf"(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_KIND_WORDS})\b"
+    rf"(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{KIND_WORDS})\b"
 )
 # "the operator, Athens-based Pelagos Shipping, said": a firm named after the word for it.
 ORG_ROLE_APPOSITION = re.compile(
@@ -303,88 +302,3 @@ Lieutenant Sergeant Marshal Gen Gen. Adm Adm. Col Col. Lt Lt. Maj Maj. Capt Capt
 Ms Ms. Dr Dr. Sir Dame Prof Professor Vice Acting Former CEO Leader Coach Manager Officer
 """.split()
 )
-
-# Cheap tests of whether a paragraph can hold a match at all: most paragraphs have no
-# "(", no "-class" and no organisation suffix, and a failed scan of a long regex at
-# every capital letter is the costly part of the text rules.
-_SUFFIX_WORDS = re.compile(
-    r"Industries|Aerospace|Dynamics|Technolog|Company|Corporation|Shipbuilding|Shipyard|"
-    r"Electronics|Holdings|Agency|Directorate|Systems|Group|Arsenal|Works|Robotics|Labs|"
-    r"Armaments|Engineering|Guard|Center|Centre|Institute|Council|Commission|Bureau|Authority|"
-    r"Administration|Command|Service"
-)
-_SAID_WORDS = re.compile(
-    r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
-    r"explained|confirmed|according to)\b"
-)
-_COMMA_CAPITAL = re.compile(r", [A-ZÀ-ÖØ-ÞĀ-ž]")  # capitals with accents too ("Ángel")
-_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b")
-
-
-def _role_apposition_hint(text: str) -> bool:
-    """A role noun in the 100 characters before some ", Capital": the few commas are
-    found first, so the role words are only looked for near them."""
-    for match in _COMMA_CAPITAL.finditer(text):
-        if _ROLE_NOUN.search(text, max(0, match.start() - 100), match.start()):
-            return True
-    return False
-
-
-_OF_WORDS = re.compile(r"(?:Ministry|Presidency|Department|Directorate|Agency|Office) of ")
-
-
-def may_match(regex: re.Pattern[str], text: str) -> bool:
-    """False when `regex` cannot match `text` (a quick test before the real scan)."""
-    # By id: hashing a compiled pattern hashes its whole code, microseconds per call.
-    hint = _HINTS_BY_ID.get(id(regex))
-    if hint is None:
-        return True
-    if isinstance(hint, str):
-        return hint in text
-    if isinstance(hint, tuple):
-        # Substrings first (C scans, no regex), then the regex only if one is there.
-        words, then = hint
-        lowered = text.lower() if words and words[0].islower() else text
-        if not any(word in lowered for word in words):
-            return False
-        return then is None or then.search(text) is not None
-    if isinstance(hint, re.Pattern):
-        return hint.search(text) is not None
-    return hint(text)
-
-
-def _any_in(words: tuple[str, ...], text: str) -> bool:
-    """Whether one of the words is in the text: substring scans in C, cheaper than a regex
-    alternation tried at every character."""
-    return any(word in text for word in words)
-
-
-# The firm words as they stand (the rule is case-sensitive): a text without one cannot match.
-_FIRM_WORD_LIST = tuple(_FIRM_WORDS.split("|"))
-_OWNER_CUES = tuple(
-    f"{word}, "
-    for word in "operator owner manager builder maker manufacturer contractor developer supplier "
-    "shipyard insurer".split()
-)
-_DESCRIBED_WORDS = re.compile(
-    rf"(?<![\w-])(?:{_FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?\s+[A-Z]"
-)
-_KIND_AFTER_WORDS = re.compile(rf", (?:a|an|the) (?:[\w'’-]+ ){{0,4}}?(?:{_KIND_WORDS})\b")
-_BODY_WORDS = re.compile(r"(?i:ministry|army|navy|air force|armed forces|coast guard)")
-_Hint = str | re.Pattern[str] | tuple[tuple[str, ...], re.Pattern[str] | None] | Callable[[str], bool]
-_HINTS: dict[re.Pattern[str], _Hint] = {
-    STATE_BODY: (("ministry", "army", "navy", "air force", "armed forces", "coast guard"), None),
-    ORG_DESCRIBED: lambda text: _any_in(_FIRM_WORD_LIST, text) and _DESCRIBED_WORDS.search(text) is not None,
-    ORG_KIND_AFTER: _KIND_AFTER_WORDS,
-    ORG_ROLE_APPOSITION: lambda text: _any_in(_OWNER_CUES, text),
-    HEAD_OF: "head of",
-    ROLE_APPOSITION: _role_apposition_hint,
-    APPOSITION: ", ",
-    SAID: _SAID_WORDS,
-    SAID_AFTER: lambda text: _any_in(("said", "says", "added", "according to"), text),
-    ACRONYM_AFTER: " (",
-    ORG_SUFFIX: _SUFFIX_WORDS,
-    ORG_OF: _OF_WORDS,
-    SHIP_CLASS: "-class",
-}
-_HINTS_BY_ID = {id(regex): hint for regex, hint in _HINTS.items()}

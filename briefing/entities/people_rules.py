@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from briefing.entities import patterns as p
 from briefing.entities.found import Candidate, Coverage
+from briefing.entities.hints import may_match
 from briefing.entities.registry import ADJECTIVE_ENDINGS, Registry
 
 
@@ -33,7 +34,7 @@ def find_people(text: str, offset: int, people_taken: Coverage, registry: Regist
 def _person_spans(text: str) -> Iterator[tuple[str, int]]:
     """Spans the person rules name, as (text, start in `text`)."""
     for regex in (p.HEAD_OF, p.ROLE_APPOSITION, p.SAID_AFTER):
-        if p.may_match(regex, text):
+        if may_match(regex, text):
             for match in regex.finditer(text):
                 yield match.group("name"), match.start("name")
     for run in p.NAME_RUN.finditer(text):

@@ -1,0 +1,124 @@
+"""Cheap tests of whether a paragraph can hold a text rule's match at all (may_match).
+
+Most paragraphs have no "(", no "-class" and no organisation suffix, and a failed scan of
+a long regex at every capital letter is the costly part of the text rules. Most rules
+cannot match without one of a few literal words (their cues): one Aho-Corasick pass over
+a paragraph finds every rule's cues at once, and each hint then asks a set, where a
+substring test per word (dozens per paragraph) cost more than some of the rules.
+
+A hint must admit every text its rule can match: it saves time, never changes a tag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import ahocorasick
+
+from briefing.entities import patterns as p
+
+_SUFFIX_WORDS = tuple(
+    """Industries Aerospace Dynamics Technolog Company Corporation Shipbuilding Shipyard
+Electronics Holdings Agency Directorate Systems Group Arsenal Works Robotics Labs Armaments
+Engineering Guard Center Centre Institute Council Commission Bureau Authority Administration
+Command Service""".split()
+)
+_OF_WORDS = tuple(
+    f"{word} of " for word in "Ministry Presidency Department Directorate Agency Office".split()
+)
+# The firm words as they stand (the rule is case-sensitive).
+_FIRM_WORDS = tuple(p.FIRM_WORDS.split("|"))
+_OWNER_CUES = tuple(
+    f"{word}, "
+    for word in "operator owner manager builder maker manufacturer contractor developer supplier "
+    "shipyard insurer".split()
+)
+_SAID_AFTER_WORDS = ("said", "says", "added", "according to")
+_KIND_AFTER_CUES = (", a ", ", an ", ", the ")
+
+_SAID_WORDS = re.compile(
+    r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
+    r"explained|confirmed|according to)\b"
+)
+_COMMA_CAPITAL = re.compile(r", [A-ZÀ-ÖØ-ÞĀ-ž]")  # capitals with accents too ("Ángel")
+_ROLE_NOUN = re.compile(rf"\b(?:{p.ROLE_NOUNS})\b")
+
+
+def _role_apposition_hint(text: str) -> bool:
+    """A role noun in the 100 characters before some ", Capital": the few commas are
+    found first, so the role words are only looked for near them."""
+    for match in _COMMA_CAPITAL.finditer(text):
+        if _ROLE_NOUN.search(text, max(0, match.start() - 100), match.start()):
+            return True
+    return False
+
+
+_DESCRIBED_WORDS = re.compile(
+    rf"(?<![\w-])(?:{p.FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?\s+[A-Z]"
+)
+_KIND_AFTER_WORDS = re.compile(rf", (?:a|an|the) (?:[\w'’-]+ ){{0,4}}?(?:{p.KIND_WORDS})\b")
+
+# A rule's hint: the cues it needs (one of them), then, if not None, a test of the text
+# those let through; or a test alone; or lower-case words looked for in the lower-cased
+# text (for a rule that ignores case).
+_Hint = tuple[tuple[str, ...], Callable[[str], object] | None] | Callable[[str], bool] | tuple[str, ...]
+_HINTS: dict[re.Pattern[str], _Hint] = {
+    p.STATE_BODY: ("ministry", "army", "navy", "air force", "armed forces", "coast guard"),
+    p.ORG_DESCRIBED: (_FIRM_WORDS, _DESCRIBED_WORDS.search),
+    p.ORG_KIND_AFTER: (_KIND_AFTER_CUES, _KIND_AFTER_WORDS.search),
+    p.ORG_ROLE_APPOSITION: (_OWNER_CUES, None),
+    p.HEAD_OF: (("head of",), None),
+    p.ROLE_APPOSITION: _role_apposition_hint,
+    p.APPOSITION: lambda text: ", " in text,  # not a cue: nearly every paragraph has one
+    p.SAID: lambda text: _SAID_WORDS.search(text) is not None,
+    p.SAID_AFTER: (_SAID_AFTER_WORDS, None),
+    p.ACRONYM_AFTER: ((" (",), None),
+    p.ORG_SUFFIX: (_SUFFIX_WORDS, None),
+    p.ORG_OF: (_OF_WORDS, None),
+    p.SHIP_CLASS: (("-class",), None),
+}
+# By id: hashing a compiled pattern hashes its whole code, microseconds per call.
+_HINTS_BY_ID = {id(regex): hint for regex, hint in _HINTS.items()}
+
+
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for hint in _HINTS.values():
+        if isinstance(hint, tuple) and isinstance(hint[0], tuple):
+            for cue in hint[0]:
+                automaton.add_word(cue, cue)
+    automaton.make_automaton()
+    return automaton
+
+
+_CUES = _cue_automaton()
+# The last paragraph's cues: the rules ask about the same paragraph a dozen times in a row.
+_last: tuple[str | None, frozenset[str]] = (None, frozenset())
+
+
+def cues(text: str) -> frozenset[str]:
+    """The cue words in a text (every occurrence of every cue, overlapping ones too)."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    found = frozenset(cue for _, cue in _CUES.iter(text))
+    _last = (text, found)
+    return found
+
+
+def may_match(regex: re.Pattern[str], text: str) -> bool:
+    """False when `regex` cannot match `text` (a quick test before the real scan)."""
+    hint = _HINTS_BY_ID.get(id(regex))
+    if hint is None:
+        return True
+    if callable(hint):
+        return hint(text)
+    if isinstance(hint[0], str):  # lower-case words, any case in the text
+        lowered = text.lower()
+        return any(word in lowered for word in hint)
+    needed, then = hint
+    if cues(text).isdisjoint(needed):
+        return False
+    return then is None or bool(then(text))
