@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -231,26 +232,33 @@ def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[H
     """Hits whose case fits, longest first where they overlap, in text order."""
     if not len(automaton):
         return []
-    found: list[Hit] = []
+    found: list[tuple[int, int, tuple[Pattern, ...]]] = []
     glued = "&" in prepared  # most articles have no "&": skip the check for them
     for last, (length, patterns, free) in automaton.iter(f" {folded} "):
         start, end = last - length + 1, last - 1
         if glued and _joined(prepared, start, end):
             continue
-        if free:
-            found.append(Hit(start, end, patterns))
-            continue
-        surface = prepared[start:end]
-        fitting = tuple(p for p in patterns if case_ok(p.alias, surface))
-        if fitting:
-            found.append(Hit(start, end, fitting))
-    found.sort(key=lambda hit: (hit.start, hit.start - hit.end))
+        if not free:
+            surface = prepared[start:end]
+            if len(patterns) == 1:  # most keys: no tuple to build
+                if not case_ok(patterns[0].alias, surface):
+                    continue
+            else:
+                patterns = tuple(p for p in patterns if case_ok(p.alias, surface))
+                if not patterns:
+                    continue
+        found.append((start, start - end, patterns))
+    found.sort(key=_SPAN_ORDER)  # by start, longest first; tuples, not a key function per hit
     chosen: list[Hit] = []
     reach = -1
-    for hit in found:
-        if hit.start >= reach:
+    for start, minus_size, patterns in found:
+        hit = Hit(start, start - minus_size, patterns)
+        if start >= reach:
             chosen.append(hit)
             reach = hit.end
         else:  # inside the last hit, or overlapping it (topic keywords may count both)
             chosen[-1].inside.append(hit)
     return chosen
+
+
+_SPAN_ORDER = itemgetter(0, 1)

@@ -33,6 +33,8 @@ class Registry:
         blocked: Iterable[str] = (),
     ) -> None:
         self._by_name = {entity.name: entity for entity in entities}
+        # Each name's group: the tagger asks for thousands per article.
+        self._types = {name: entity.type for name, entity in self._by_name.items()}
         self.phrases = tuple(phrases)
         self.context = context or Context()
         # Keys of names the text rules may find, mapped to the site's preferred name.
@@ -46,6 +48,10 @@ class Registry:
 
     def get(self, name: str) -> Entity | None:
         return self._by_name.get(name)
+
+    def type_of(self, name: str) -> str:
+        """The group of a canonical name, "" for a name the registry lacks."""
+        return self._types.get(name, "")
 
     def with_entities(self, extra: Iterable[Entity]) -> Registry:
         """This registry and more entities (names the text rules found across a site)."""

@@ -325,5 +325,4 @@ def _weak_mentions(
 
 
 def _type(registry: Registry, name: str) -> str:
-    entity = registry.get(name)
-    return entity.type if entity else ""
+    return registry.type_of(name)
