@@ -100,6 +100,7 @@ def key(alias: str) -> str:
     return " ".join(fold(prepare(alias)).split())
 
 
+_DIGIT = re.compile("[0-9]")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z]) ?(?=[0-9])")
 
 
@@ -110,14 +111,15 @@ def variants(alias: str, plural: bool = False) -> tuple[str, ...]:
     Between a letter and the digits after it the separator is optional, so both the
     spaced and the joined forms are keys; `plural` adds "F-16s"-style plurals.
     """
-    base = key(alias)
+    folded = fold(prepare(alias))
+    base = " ".join(folded.split())  # key(alias), without folding it twice
     if not base:
         return ()
     # Punctuation before a space folds to two spaces in running text ("U.S. Army" is
     # "u s  army"), so the alias's own uncollapsed fold is a key too.
-    raw = fold(prepare(alias)).strip()
+    raw = folded.strip()
     forms = dict.fromkeys((base, raw))
-    if any(c.isdigit() for c in base):  # most aliases have no digits: no other forms
+    if _DIGIT.search(base):  # most aliases have no digits: no other forms (keys are ASCII)
         for text in (base, raw):
             forms[_LETTER_DIGIT.sub(" ", text)] = None
             forms[_LETTER_DIGIT.sub("", text)] = None
