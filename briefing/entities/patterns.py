@@ -10,6 +10,13 @@ import re
 
 # A capitalised word of a name: "Erdoğan", "Jae-il", "O'Brien", "McCarthy".
 NAME = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’]*(?:-[\w'’]+)*"
+# A rule that starts at a word (no letter, apostrophe, dot, "&" or hyphen before it) puts
+# this after its first character, not a lookbehind before it: a pattern that opens with a
+# character class lets the regex engine skip to the next capital in C, where a leading
+# lookbehind is tried at every character. Same matches: the first character is never a
+# newline, so "." always matches it.
+_STARTS_WORD = r"(?<![\w'’.&-].)"
+_NAME_START = rf"[A-ZÀ-ÖØ-ÞĀ-ž]{_STARTS_WORD}[\w'’]*(?:-[\w'’]+)*"
 PARTICLE = r"(?:bin|ibn|al|el|de|da|do|dos|du|van|von|der|den|di|la|le|abu|ben)"
 # A middle initial: "Joseph R. Biden", "Charles Q. Brown".
 INITIAL = r"[A-Z]\."
@@ -80,7 +87,7 @@ APPOSITION_CUE = re.compile(
 # words (a title inside it) and its neighbours (a role word before it, "said" or a role in
 # apposition after it), so no rule scans the text for a name at every capital letter.
 NAME_RUN = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>{NAME}(?:\s+(?:{INITIAL}\s+)?(?:{PARTICLE}\s+){{0,2}}{NAME}){{1,6}})"
+    rf"(?P<name>{_NAME_START}(?:\s+(?:{INITIAL}\s+)?(?:{PARTICLE}\s+){{0,2}}{NAME}){{1,6}})"
 )
 SAID_NEXT = re.compile(
     r"\s+(?:said|says|told|added|stated|announced|noted|warned|wrote|explained|confirmed)\b"
@@ -106,10 +113,12 @@ SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<nam
 
 # Organisations by the form of their name.
 _ORG_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w&'’.-]*"  # accented capitals too ("Électricité")
+_ORG_WORD_START = rf"[A-ZÀ-ÖØ-ÞĀ-ž]{_STARTS_WORD}[\w&'’.-]*"
 ORG_SUFFIX = re.compile(
     # "and" joins words of one name only before a suffix word ("Science and Technology
     # Company"), never two firms ("Volta Shipbuilding and Nordhavn Dynamics").
-    rf"(?<![\w'’.&-])(?P<name>(?:{_ORG_WORD}(?<!['’]s)\s+(?:and\s+(?=Technology|Engineering))?){{1,5}}"
+    rf"(?P<name>{_ORG_WORD_START}(?<!['’]s)\s+(?:and\s+(?=Technology|Engineering))?"
+    rf"(?:{_ORG_WORD}(?<!['’]s)\s+(?:and\s+(?=Technology|Engineering))?){{0,4}}"
     r"(?:Industries|Aerospace|Dynamics|Technologies|Technology|Company|"
     r"Corporation|Shipbuilding|Shipyards?|Electronics|Holdings|Agency|Directorate|Systems|"
     r"Group|Arsenal|Works|Robotics|Labs|Armaments|Engineering|Guard|Center|Centre|Institute|"
@@ -138,7 +147,7 @@ ORG_DESCRIBED = re.compile(
     rf"\s+(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}})"
 )
 ORG_KIND_AFTER = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}}),\s+"
+    rf"(?P<name>{_ORG_WORD_START}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}}),\s+"
     rf"(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{KIND_WORDS})\b"
 )
 # "the operator, Athens-based Pelagos Shipping, said": a firm named after the word for it.
@@ -154,7 +163,7 @@ ORG_OF = re.compile(
 # "the Romanian defence ministry", "Ghana's air force": a country's state body, named by
 # the country and a body word (any case); discover names it "<Adjective> <Body>".
 STATE_BODY = re.compile(
-    r"(?<![\w'’.&-])(?P<place>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,2}?)(?:['’]s)?\s+"
+    rf"(?P<place>[A-Z]{_STARTS_WORD}[\w’'.-]*(?:\s[A-Z][\w’'.-]*){{0,2}}?)(?:['’]s)?\s+"
     r"(?P<body>(?i:defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e|"
     r"foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|interior\s+ministry|"
     r"armed\s+forces|army|navy|air\s+force|coast\s+guard))(?![\w-])"
@@ -175,7 +184,7 @@ STATE_BODY_NAMES = {
 }
 # "Presidency of Defence Industries (SSB)": a name followed by its acronym.
 ACRONYM_AFTER = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:(?:of|and|for|the|de|in|on|at|to|against|del|des|"
+    rf"(?P<name>{_ORG_WORD_START}(?:\s+(?:(?:of|and|for|the|de|in|on|at|to|against|del|des|"
     rf"la|el|du|di|da|der|für|und)\s+)*(?:{_ORG_WORD}|\d{{1,4}})){{1,10}})"
     r"\s+\((?P<acronym>[A-Z][A-Za-z0-9&-]{1,9})\)"
 )
@@ -193,8 +202,16 @@ SYSTEM_WORDS = (
     r"combat vehicles?|carriers?|trainers?|airlifters?|transports?|underwater vehicles?|AUVs?|UUVs?|"
     r"USVs?|surface drones?|sonars?|jammers?|decoys?|satellites?|boats?|cutters?|minehunters?"
 )
+# DESIGNATION with its first character taken out of the alternatives, so the pattern opens
+# with a character class (see _STARTS_WORD): each alternative, in the same order, checks
+# that first character is one it starts with.
+_DESIGNATION_SCAN = (
+    r"[A-Z\d](?<![\w-].)(?:(?<=T)ype\s\d{2,3}[A-Z]?|(?<=[A-Z])[A-Za-z]{0,7}-\d{1,4}[A-Z]{0,4}\d?"
+    r"|(?<=[A-Z])[A-Z]{0,2}\d{1,4}[A-Z]{0,3}(?:-[A-Z]{1,3})?|(?<=\d)[A-Z]\d{1,3}[A-Z]?"
+    r"|(?<=[A-Z])[a-z]{2,9}\s\d{1,3}[A-Z]?)"
+)
 WEAPON = re.compile(
-    rf"(?<![\w-])(?P<name>{DESIGNATION})(?![\w-])"
+    rf"(?P<name>{_DESIGNATION_SCAN})(?![\w-])"
     rf"(?:\s+[A-Z][a-z]+){{0,2}}(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:{SYSTEM_WORDS})\b"
 )
 SHIP_CLASS = re.compile(
