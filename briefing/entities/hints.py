@@ -78,8 +78,6 @@ _HINTS: dict[re.Pattern[str], _Hint] = {
     p.ORG_OF: (_OF_WORDS, None),
     p.SHIP_CLASS: (("-class",), None),
 }
-# By id: hashing a compiled pattern hashes its whole code, microseconds per call.
-_HINTS_BY_ID = {id(regex): hint for regex, hint in _HINTS.items()}
 
 
 def _cue_automaton() -> ahocorasick.Automaton:
@@ -108,17 +106,29 @@ def cues(text: str) -> frozenset[str]:
     return found
 
 
+def _test(hint: _Hint) -> Callable[[str], object]:
+    """A hint as one function of the text, built once: may_match runs a dozen per paragraph."""
+    if callable(hint):
+        return hint
+    if isinstance(hint[0], str):  # lower-case words, any case in the text
+        words: tuple[str, ...] = hint
+
+        def any_case(text: str) -> bool:
+            lowered = text.lower()
+            return any(word in lowered for word in words)
+
+        return any_case
+    needed, then = frozenset(hint[0]), hint[1]
+    if then is None:
+        return lambda text: not cues(text).isdisjoint(needed)
+    return lambda text: not cues(text).isdisjoint(needed) and bool(then(text))
+
+
+# By id: hashing a compiled pattern hashes its whole code, microseconds per call.
+_TESTS_BY_ID = {id(regex): _test(hint) for regex, hint in _HINTS.items()}
+
+
 def may_match(regex: re.Pattern[str], text: str) -> bool:
     """False when `regex` cannot match `text` (a quick test before the real scan)."""
-    hint = _HINTS_BY_ID.get(id(regex))
-    if hint is None:
-        return True
-    if callable(hint):
-        return hint(text)
-    if isinstance(hint[0], str):  # lower-case words, any case in the text
-        lowered = text.lower()
-        return any(word in lowered for word in hint)
-    needed, then = hint
-    if cues(text).isdisjoint(needed):
-        return False
-    return then is None or bool(then(text))
+    test = _TESTS_BY_ID.get(id(regex))
+    return test is None or bool(test(text))

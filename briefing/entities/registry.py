@@ -43,6 +43,7 @@ class Registry:
         self.blocked = frozenset(blocked)
         self._automaton: Any = None
         self._topics: tuple[Entity, ...] | None = None
+        self._implied: dict[str, list[str]] | None = None
         self._country_words: dict[str, str] | None = None
         self._owners: dict[str, str] | None = None
 
@@ -123,6 +124,18 @@ class Registry:
         if self._topics is None:
             self._topics = tuple(e for e in self._by_name.values() if e.type == "topics")
         return self._topics
+
+    @property
+    def implied_topics(self) -> dict[str, list[str]]:
+        """Entity kinds to the topics they imply ("air_defence" -> "Air defence"), in
+        registry order; built once, not per article."""
+        if self._implied is None:
+            implied: dict[str, list[str]] = {}
+            for topic in self.topics:
+                for kind in topic.implied_by:
+                    implied.setdefault(kind, []).append(topic.name)
+            self._implied = implied
+        return self._implied
 
     @property
     def automaton(self) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing.entities.article import Article
@@ -39,10 +39,7 @@ def select_topics(
     its relevance score. `scores` are the entities' own scores."""
     if not evidence:
         return Counter()
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for implied in registry.topics:
-        for kind in implied.implied_by:
-            by_kind[kind].append(implied.name)
+    by_kind = registry.implied_topics
     sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(article.text)]
     best: dict[tuple[str, int], int] = {}
     entity_scores: Counter[str] = Counter()
