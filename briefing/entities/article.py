@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.entities.normalise import fold, prepare
 
@@ -27,7 +28,6 @@ _CREDIT = re.compile(
 )
 
 
-_CREDIT_WORDS = ("picture", "photo", "image")
 # The only characters besides ASCII letters that re.IGNORECASE matches to an ASCII letter
 # ("İ", "ı", "ſ", the Kelvin sign): without them and without a credit word in the lower-case
 # text, _CREDIT cannot match, and its slow scan is skipped.
@@ -37,13 +37,13 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 def strip_credit(text: str) -> str:
     """A caption without its photo credit."""
     lowered = text.lower()
-    if not any(word in lowered for word in _CREDIT_WORDS) and not any(c in text for c in FOLDS_TO_ASCII):
+    credit = "photo" in lowered or "picture" in lowered or "image" in lowered
+    if not credit and (text.isascii() or not any(c in text for c in FOLDS_TO_ASCII)):
         return text.strip()
     return _CREDIT.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):  # a tuple: built faster than a frozen dataclass, a dozen per article
     kind: str  # "title", "lede", "body", "caption" or "alt"
     start: int
     end: int

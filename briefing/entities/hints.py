@@ -57,6 +57,20 @@ def _role_apposition_hint(text: str) -> bool:
 _DESCRIBED_WORDS = re.compile(
     rf"(?<![\w-])(?:{p.FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?\s+[A-Z]"
 )
+
+
+def _described_at_cue(text: str) -> bool:
+    """_DESCRIBED_WORDS.search(text), tried only where one of its firm words starts: it
+    can match nowhere else, and a search tried its lookbehind at every character."""
+    for word in cues(text).intersection(_FIRM_WORDS):  # the order does not matter: any will do
+        at = text.find(word)
+        while at >= 0:
+            if _DESCRIBED_WORDS.match(text, at):  # the lookbehind still sees text[at - 1]
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 _KIND_AFTER_WORDS = re.compile(rf", (?:a|an|the) (?:[\w'’-]+ ){{0,4}}?(?:{p.KIND_WORDS})\b")
 
 # A rule's hint: the cues it needs (one of them), then, if not None, a test of the text
@@ -65,7 +79,7 @@ _KIND_AFTER_WORDS = re.compile(rf", (?:a|an|the) (?:[\w'’-]+ ){{0,4}}?(?:{p.KI
 _Hint = tuple[tuple[str, ...], Callable[[str], object] | None] | Callable[[str], bool] | tuple[str, ...]
 _HINTS: dict[re.Pattern[str], _Hint] = {
     p.STATE_BODY: ("ministry", "army", "navy", "air force", "armed forces", "coast guard"),
-    p.ORG_DESCRIBED: (_FIRM_WORDS, _DESCRIBED_WORDS.search),
+    p.ORG_DESCRIBED: (_FIRM_WORDS, _described_at_cue),
     p.ORG_KIND_AFTER: (_KIND_AFTER_CUES, _KIND_AFTER_WORDS.search),
     p.ORG_ROLE_APPOSITION: (_OWNER_CUES, None),
     p.HEAD_OF: (("head of",), None),

@@ -83,3 +83,14 @@ def test_rules_that_skip_to_a_capital_match_as_written_plainly():
         for text in texts:
             got = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
             assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], (name, text)
+
+
+def test_the_firm_word_hint_tried_at_its_words_is_the_search():
+    from briefing.entities.hints import _DESCRIBED_WORDS, _described_at_cue
+
+    rnd = random.Random(61)
+    words = ["firm", "company", "maker", "group", "start-up", "think tank", "Acme", "called", "x", "-", "A"]
+    separators = [" ", " ", ", ", "-", "", "\n", ",  "]
+    for _ in range(5000):
+        text = "".join(rnd.choice(words) + rnd.choice(separators) for _ in range(rnd.randint(1, 8)))
+        assert _described_at_cue(text) == (_DESCRIBED_WORDS.search(text) is not None), text
