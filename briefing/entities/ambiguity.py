@@ -60,9 +60,12 @@ def apply_expansions(hits: list[Hit], article: Article, entity_type: Callable[[s
     if not found:
         return hits
     meaning: dict[str, str] = {}  # acronym -> entity ("" when the registry lacks it)
+    ending: dict[int, list[Hit]] = {}  # hits by where they end, in text order
+    for hit in hits:
+        ending.setdefault(hit.end, []).append(hit)
     for item in found:
         named = [
-            h for h in hits if h.end == item.end and any(q.strength == Strength.STRONG for q in h.patterns)
+            h for h in ending.get(item.end, ()) if any(q.strength == Strength.STRONG for q in h.patterns)
         ]
         entity = ""
         for hit in named:

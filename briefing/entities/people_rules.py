@@ -38,15 +38,17 @@ def _person_spans(text: str) -> Iterator[tuple[str, int]]:
             for match in regex.finditer(text):
                 yield match.group("name"), match.start("name")
     for run in p.NAME_RUN.finditer(text):
-        words = run.group("name").split()
+        name = run.group("name")
+        words = name.split()
         end = run.end()
         if (
-            any(_role(word) for word in words[:-2])  # "Defence Minister Jan Novak"
+            (len(words) > 2 and any(_role(word) for word in words[:-2]))  # "Defence Minister Jan Novak"
             or p.SAID_NEXT.match(text, end)  # "Jan Novak said"
-            or p.APPOSITION_CUE.match(text, end)  # "Jan Novak, the company's chief executive"
+            # "Jan Novak, the company's chief executive" (the cue starts with its comma)
+            or (text.startswith(",", end) and p.APPOSITION_CUE.match(text, end))
             or _role_before(text, run.start())  # "spokesman Jan Novak"
         ):
-            yield run.group("name"), run.start()
+            yield name, run.start()
 
 
 def _role(word: str) -> bool:

@@ -77,9 +77,9 @@ def tag_article(
     Ingest passes `with_candidates=False`: it never shows candidates, which cost 7% of tagging.
     """
     article = build_article(title, paragraphs, caption, alt)
-    hits = [
-        hit for hit in scan(registry.automaton, article.text, article.folded) if not _pronoun(article, hit)
-    ]
+    hits = scan(registry.automaton, article.text, article.folded)
+    if any(segment.shouting for segment in article.segments):  # "US" may be a pronoun only there
+        hits = [hit for hit in hits if not _pronoun(article, hit)]
     hits = apply_expansions(hits, article, lambda name: _type(registry, name))
     mentions = _resolve(registry, article, hits)
     types = {m.entity: _type(registry, m.entity) for m in mentions}
