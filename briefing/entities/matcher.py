@@ -113,7 +113,7 @@ def build_automaton(
     for padded, by_entity in table.items():
         patterns = tuple(by_entity.values())
         # The flag says no pattern of the key has a case rule, so scan skips the checks.
-        free = all(_case_rule(p.alias)[0] == _ANY for p in patterns)
+        free = all(_any_case(p.alias) for p in patterns)
         automaton.add_word(padded, (len(padded), patterns, free))
     automaton.make_automaton()
     return automaton
@@ -182,11 +182,17 @@ def _service_forms(alias: str, places: dict[str, list[str]], words_of: Mapping[s
 _ANY, _ACRONYM, _CAPITALS = 0, 1, 2
 
 
+def _any_case(alias: str) -> bool:
+    """Whether _case_rule(alias) is _ANY, without working out the rule: the automaton asks
+    for every alias, the tagger needs the rule only of those an article names."""
+    return alias.islower() or not any(c.isalpha() for c in alias)
+
+
 @lru_cache(maxsize=1 << 16)
 def _case_rule(alias: str) -> tuple[int, int, tuple[int, ...]]:
     """What case_ok checks for an alias: nothing, an acronym's capitals (with its letter
     count), or the positions, counted in alphanumerics, of the capitals that start words."""
-    if alias.islower() or not any(c.isalpha() for c in alias):
+    if _any_case(alias):
         return _ANY, 0, ()
     if alias.isupper():  # every cased letter a capital (str.isupper runs in C)
         return _ACRONYM, sum(1 for c in alias if c.isalpha()), ()
