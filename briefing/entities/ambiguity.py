@@ -131,7 +131,10 @@ def inside_place_name(article: Article, start: int, end: int) -> bool:
     """Whether a country's name is part of a longer place name ("Gulf of Guinea", "Lake
     Chad", "Somali Basin", "Niger Delta")."""
     before = article.text[max(0, start - 24) : start]
-    return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(article.text[end : end + 16]))
+    # _PLACE_BEFORE needs "of" or "Lake" in the words before: test that first, in C.
+    if ("of" in before or "Lake" in before) and _PLACE_BEFORE.search(before):
+        return True
+    return bool(_PLACE_AFTER.match(article.text[end : end + 16]))
 
 
 def country_body(name: str, countries: list[str], registry: Registry) -> str | None:
