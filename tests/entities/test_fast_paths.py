@@ -86,11 +86,11 @@ def test_rules_that_skip_to_a_capital_match_as_written_plainly():
 
 
 def test_the_firm_word_hint_tried_at_its_words_is_the_search():
-    from briefing.entities.hints import _DESCRIBED_WORDS, _described_at_cue
+    from briefing.entities.hints import _DESCRIBED_WORDS, _described_at_cue, cues
 
     rnd = random.Random(61)
     words = ["firm", "company", "maker", "group", "start-up", "think tank", "Acme", "called", "x", "-", "A"]
     separators = [" ", " ", ", ", "-", "", "\n", ",  "]
     for _ in range(5000):
         text = "".join(rnd.choice(words) + rnd.choice(separators) for _ in range(rnd.randint(1, 8)))
-        assert _described_at_cue(text) == (_DESCRIBED_WORDS.search(text) is not None), text
+        assert _described_at_cue(text, cues(text)) == (_DESCRIBED_WORDS.search(text) is not None), text
