@@ -44,6 +44,7 @@ class Registry:
         self._automaton: Any = None
         self._topics: tuple[Entity, ...] | None = None
         self._implied: dict[str, list[str]] | None = None
+        self._demonyms: dict[str, str] = {}
         self._country_words: dict[str, str] | None = None
         self._owners: dict[str, str] | None = None
 
@@ -97,7 +98,14 @@ class Registry:
         return self._owners.get(key(alias))
 
     def demonym(self, country: str) -> str:
-        """The adjective news uses for a country ("Romanian"), else its name."""
+        """The adjective news uses for a country ("Romanian"), else its name (worked out
+        once per country: the rules ask for it in every paragraph naming a state body)."""
+        known = self._demonyms.get(country)
+        if known is None:
+            known = self._demonyms[country] = self._demonym(country)
+        return known
+
+    def _demonym(self, country: str) -> str:
         entity = self._by_name.get(country)
         if entity is None:
             return country
