@@ -60,9 +60,12 @@ def apply_expansions(hits: list[Hit], article: Article, entity_type: Callable[[s
     if not found:
         return hits
     meaning: dict[str, str] = {}  # acronym -> entity ("" when the registry lacks it)
+    ending: dict[int, list[Hit]] = {}  # hits by where they end, in text order
+    for hit in hits:
+        ending.setdefault(hit.end, []).append(hit)
     for item in found:
         named = [
-            h for h in hits if h.end == item.end and any(q.strength == Strength.STRONG for q in h.patterns)
+            h for h in ending.get(item.end, ()) if any(q.strength == Strength.STRONG for q in h.patterns)
         ]
         entity = ""
         for hit in named:
@@ -128,7 +131,10 @@ def inside_place_name(article: Article, start: int, end: int) -> bool:
     """Whether a country's name is part of a longer place name ("Gulf of Guinea", "Lake
     Chad", "Somali Basin", "Niger Delta")."""
     before = article.text[max(0, start - 24) : start]
-    return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(article.text[end : end + 16]))
+    # _PLACE_BEFORE needs "of" or "Lake" in the words before: test that first, in C.
+    if ("of" in before or "Lake" in before) and _PLACE_BEFORE.search(before):
+        return True
+    return bool(_PLACE_AFTER.match(article.text[end : end + 16]))
 
 
 def country_body(name: str, countries: list[str], registry: Registry) -> str | None:

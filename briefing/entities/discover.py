@@ -18,6 +18,7 @@ from briefing.entities import patterns as p
 from briefing.entities.article import Article
 from briefing.entities.found import Candidate, Coverage, Found, Span
 from briefing.entities.group_names import find_group_names
+from briefing.entities.hints import may_match
 from briefing.entities.matcher import case_ok
 from briefing.entities.normalise import key, variants
 from briefing.entities.people_rules import find_people
@@ -175,7 +176,7 @@ def _find(
     people = {candidate.name for candidate in found}
     found += _find_acronyms(text, offset, taken, registry, people)
     for regex in (p.ORG_SUFFIX, p.ORG_OF):
-        if not p.may_match(regex, text):
+        if not may_match(regex, text):
             continue
         for match in regex.finditer(text):
             name = _strip_the(match.group("name"), registry.country_words)
@@ -192,7 +193,7 @@ def _find(
     described = [
         match
         for regex in (p.ORG_DESCRIBED, p.ORG_KIND_AFTER, p.ORG_ROLE_APPOSITION)
-        if p.may_match(regex, text)
+        if may_match(regex, text)
         for match in regex.finditer(text)
     ]
     for match in described:
@@ -224,7 +225,7 @@ def _find_acronyms(
     """A name and its acronym in brackets: an organisation, or a system when the name
     ends in a system's word."""
     found: list[Candidate] = []
-    acronyms = p.ACRONYM_AFTER.finditer(text) if p.may_match(p.ACRONYM_AFTER, text) else ()
+    acronyms = p.ACRONYM_AFTER.finditer(text) if may_match(p.ACRONYM_AFTER, text) else ()
     for match in acronyms:
         name = _strip_the(match.group("name"), registry.country_words)
         start = offset + match.start("name") + match.group("name").find(name)
@@ -250,7 +251,7 @@ def _find_weapons(text: str, offset: int, taken: Coverage) -> list[Candidate]:
     """Designations and ship classes beside a word saying what they are."""
     found: list[Candidate] = []
     for regex in (p.WEAPON, p.SHIP_CLASS):
-        if not p.may_match(regex, text):
+        if not may_match(regex, text):
             continue
         for match in regex.finditer(text):
             raw = " ".join(match.group("name").split())
@@ -269,7 +270,7 @@ def _find_weapons(text: str, offset: int, taken: Coverage) -> list[Candidate]:
 def _state_bodies(text: str, offset: int, taken: Coverage, registry: Registry) -> list[Candidate]:
     """A country's ministry or service the registry lacks: "the Romanian defence ministry"
     is "Romanian Ministry of Defence", "Ghana's air force" is "Ghanaian Air Force"."""
-    if not p.may_match(p.STATE_BODY, text):
+    if not may_match(p.STATE_BODY, text):
         return []
     found = []
     for match in p.STATE_BODY.finditer(text):

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -112,7 +113,7 @@ def build_automaton(
     for padded, by_entity in table.items():
         patterns = tuple(by_entity.values())
         # The flag says no pattern of the key has a case rule, so scan skips the checks.
-        free = all(_case_rule(p.alias)[0] == _ANY for p in patterns)
+        free = all(_any_case(p.alias) for p in patterns)
         automaton.add_word(padded, (len(padded), patterns, free))
     automaton.make_automaton()
     return automaton
@@ -181,11 +182,17 @@ def _service_forms(alias: str, places: dict[str, list[str]], words_of: Mapping[s
 _ANY, _ACRONYM, _CAPITALS = 0, 1, 2
 
 
+def _any_case(alias: str) -> bool:
+    """Whether _case_rule(alias) is _ANY, without working out the rule: the automaton asks
+    for every alias, the tagger needs the rule only of those an article names."""
+    return alias.islower() or not any(c.isalpha() for c in alias)
+
+
 @lru_cache(maxsize=1 << 16)
 def _case_rule(alias: str) -> tuple[int, int, tuple[int, ...]]:
     """What case_ok checks for an alias: nothing, an acronym's capitals (with its letter
     count), or the positions, counted in alphanumerics, of the capitals that start words."""
-    if alias.islower() or not any(c.isalpha() for c in alias):
+    if _any_case(alias):
         return _ANY, 0, ()
     if alias.isupper():  # every cased letter a capital (str.isupper runs in C)
         return _ACRONYM, sum(1 for c in alias if c.isalpha()), ()
@@ -231,26 +238,33 @@ def scan(automaton: ahocorasick.Automaton, prepared: str, folded: str) -> list[H
     """Hits whose case fits, longest first where they overlap, in text order."""
     if not len(automaton):
         return []
-    found: list[Hit] = []
+    found: list[tuple[int, int, tuple[Pattern, ...]]] = []
     glued = "&" in prepared  # most articles have no "&": skip the check for them
     for last, (length, patterns, free) in automaton.iter(f" {folded} "):
         start, end = last - length + 1, last - 1
         if glued and _joined(prepared, start, end):
             continue
-        if free:
-            found.append(Hit(start, end, patterns))
-            continue
-        surface = prepared[start:end]
-        fitting = tuple(p for p in patterns if case_ok(p.alias, surface))
-        if fitting:
-            found.append(Hit(start, end, fitting))
-    found.sort(key=lambda hit: (hit.start, hit.start - hit.end))
+        if not free:
+            surface = prepared[start:end]
+            if len(patterns) == 1:  # most keys: no tuple to build
+                if not case_ok(patterns[0].alias, surface):
+                    continue
+            else:
+                patterns = tuple(p for p in patterns if case_ok(p.alias, surface))
+                if not patterns:
+                    continue
+        found.append((start, start - end, patterns))
+    found.sort(key=_SPAN_ORDER)  # by start, longest first; tuples, not a key function per hit
     chosen: list[Hit] = []
     reach = -1
-    for hit in found:
-        if hit.start >= reach:
+    for start, minus_size, patterns in found:
+        hit = Hit(start, start - minus_size, patterns)
+        if start >= reach:
             chosen.append(hit)
             reach = hit.end
         else:  # inside the last hit, or overlapping it (topic keywords may count both)
             chosen[-1].inside.append(hit)
     return chosen
+
+
+_SPAN_ORDER = itemgetter(0, 1)

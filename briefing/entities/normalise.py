@@ -53,6 +53,8 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 _NOT_WORD = re.compile(r"[^0-9a-z]")
+# _NOT_WORD as a byte table for ASCII text: digits and lower-case letters stay, all else is a space.
+_WORD_BYTES = bytes(b if chr(b).isdigit() or "a" <= chr(b) <= "z" else 32 for b in range(256))
 _SPELLING = re.compile(r"\b(defen)s(e|es)\b|\b(organi)z(ation|ations|ed)\b")
 
 
@@ -81,10 +83,15 @@ def fold(text: str) -> str:
     # the table. A character whose lower case is longer ("İ") takes the table's slow path.
     lowered = text.lower()
     if len(lowered) != len(text):
-        lowered = text.translate(_TABLE)
-    elif not lowered.isascii():
-        lowered = _NON_ASCII.sub(_fold_char, lowered)
-    return _SPELLING.sub(_british, _NOT_WORD.sub(" ", lowered))
+        words = _NOT_WORD.sub(" ", text.translate(_TABLE))
+    else:
+        if not lowered.isascii():
+            lowered = _NON_ASCII.sub(_fold_char, lowered)  # now ASCII: the table maps to ASCII
+        # Bytes.translate, not a regex substitution at every space and comma.
+        words = lowered.encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    if "defens" in words or "organiz" in words:  # the spellings _SPELLING rewrites
+        return _SPELLING.sub(_british, words)
+    return words
 
 
 @lru_cache(maxsize=1 << 16)
@@ -93,6 +100,7 @@ def key(alias: str) -> str:
     return " ".join(fold(prepare(alias)).split())
 
 
+_DIGIT = re.compile("[0-9]")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z]) ?(?=[0-9])")
 
 
@@ -103,14 +111,15 @@ def variants(alias: str, plural: bool = False) -> tuple[str, ...]:
     Between a letter and the digits after it the separator is optional, so both the
     spaced and the joined forms are keys; `plural` adds "F-16s"-style plurals.
     """
-    base = key(alias)
+    folded = fold(prepare(alias))
+    base = " ".join(folded.split())  # key(alias), without folding it twice
     if not base:
         return ()
     # Punctuation before a space folds to two spaces in running text ("U.S. Army" is
     # "u s  army"), so the alias's own uncollapsed fold is a key too.
-    raw = fold(prepare(alias)).strip()
+    raw = folded.strip()
     forms = dict.fromkeys((base, raw))
-    if any(c.isdigit() for c in base):  # most aliases have no digits: no other forms
+    if _DIGIT.search(base):  # most aliases have no digits: no other forms (keys are ASCII)
         for text in (base, raw):
             forms[_LETTER_DIGIT.sub(" ", text)] = None
             forms[_LETTER_DIGIT.sub("", text)] = None

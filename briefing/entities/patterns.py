@@ -7,10 +7,16 @@ word before a name, the form of an organisation's name, a weapon designation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 # A capitalised word of a name: "Erdoğan", "Jae-il", "O'Brien", "McCarthy".
 NAME = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’]*(?:-[\w'’]+)*"
+# A rule that starts at a word (no letter, apostrophe, dot, "&" or hyphen before it) puts
+# this after its first character, not a lookbehind before it: a pattern that opens with a
+# character class lets the regex engine skip to the next capital in C, where a leading
+# lookbehind is tried at every character. Same matches: the first character is never a
+# newline, so "." always matches it.
+_STARTS_WORD = r"(?<![\w'’.&-].)"
+_NAME_START = rf"[A-ZÀ-ÖØ-ÞĀ-ž]{_STARTS_WORD}[\w'’]*(?:-[\w'’]+)*"
 PARTICLE = r"(?:bin|ibn|al|el|de|da|do|dos|du|van|von|der|den|di|la|le|abu|ben)"
 # A middle initial: "Joseph R. Biden", "Charles Q. Brown".
 INITIAL = r"[A-Z]\."
@@ -48,7 +54,7 @@ APPOSITION = re.compile(
 # A role before the name, between commas: "the premier, Jan Novak, said", "its head, Vice
 # Admiral Nils Stensen, told", "the minister of police, Ana Lopes." The role phrase may
 # run on ("of police, national security and correctional services").
-_ROLE_NOUNS = (
+ROLE_NOUNS = (
     r"premier|president|prime minister|minister|head|chief|commander|spokesman|spokeswoman|"
     r"spokesperson|director|director-general|leader|envoy|ambassador|secretary|governor|"
     r"chairman|chairwoman|chair|founder|co-founder|executive|officer|general|admiral|"
@@ -57,7 +63,7 @@ _ROLE_NOUNS = (
 )
 ROLE_APPOSITION = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Ww]hose|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s)\s+"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE_NOUNS})"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})"
     r"(?:\s+(?:of|for|at|in)\s+[^;.()“”\"]{1,90}?)?,\s+"
     rf"(?P<name>(?:(?:{ROLES})\s+)?{FULL_NAME})(?=\s*,|\s*\.|\s+(?:said|says|told|added|warned|wrote))"
 )
@@ -81,7 +87,7 @@ APPOSITION_CUE = re.compile(
 # words (a title inside it) and its neighbours (a role word before it, "said" or a role in
 # apposition after it), so no rule scans the text for a name at every capital letter.
 NAME_RUN = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>{NAME}(?:\s+(?:{INITIAL}\s+)?(?:{PARTICLE}\s+){{0,2}}{NAME}){{1,6}})"
+    rf"(?P<name>{_NAME_START}(?:\s+(?:{INITIAL}\s+)?(?:{PARTICLE}\s+){{0,2}}{NAME}){{1,6}})"
 )
 SAID_NEXT = re.compile(
     r"\s+(?:said|says|told|added|stated|announced|noted|warned|wrote|explained|confirmed)\b"
@@ -107,10 +113,12 @@ SAID_AFTER = re.compile(rf"[,”\"]\s+(?:said|says|added|according to)\s+(?P<nam
 
 # Organisations by the form of their name.
 _ORG_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w&'’.-]*"  # accented capitals too ("Électricité")
+_ORG_WORD_START = rf"[A-ZÀ-ÖØ-ÞĀ-ž]{_STARTS_WORD}[\w&'’.-]*"
 ORG_SUFFIX = re.compile(
     # "and" joins words of one name only before a suffix word ("Science and Technology
     # Company"), never two firms ("Volta Shipbuilding and Nordhavn Dynamics").
-    rf"(?<![\w'’.&-])(?P<name>(?:{_ORG_WORD}(?<!['’]s)\s+(?:and\s+(?=Technology|Engineering))?){{1,5}}"
+    rf"(?P<name>{_ORG_WORD_START}(?<!['’]s)\s+(?:and\s+(?=Technology|Engineering))?"
+    rf"(?:{_ORG_WORD}(?<!['’]s)\s+(?:and\s+(?=Technology|Engineering))?){{0,4}}"
     r"(?:Industries|Aerospace|Dynamics|Technologies|Technology|Company|"
     r"Corporation|Shipbuilding|Shipyards?|Electronics|Holdings|Agency|Directorate|Systems|"
     r"Group|Arsenal|Works|Robotics|Labs|Armaments|Engineering|Guard|Center|Centre|Institute|"
@@ -121,7 +129,7 @@ ORG_SUFFIX = re.compile(
     rf" for (?:the )?{_ORG_WORD}(?: (?:and )?{_ORG_WORD}){{0,3}})?)(?![\w-])"
 )
 # "carmaker Jaguar Land Rover", "drone maker Nordwind": a name after a word for a firm.
-_FIRM_WORDS = (
+FIRM_WORDS = (
     r"firm|company|carmaker|automaker|maker|manufacturer|contractor|shipbuilder|"
     r"start-up|startup|conglomerate|supplier|giant|subsidiary|insurer|lender|"
     r"producer|operator|shipyard|consortium|group|gang|militia|outfit|"
@@ -129,18 +137,18 @@ _FIRM_WORDS = (
 )
 # Words for what an organisation is, after its name: "Kership, a joint venture of ...",
 # "Zorya, a state-owned shipyard,".
-_KIND_WORDS = (
+KIND_WORDS = (
     r"firm|company|companies|shipyard|shipbuilder|consortium|joint venture|group|gang|militia|"
     r"contractor|manufacturer|maker|start-up|startup|subsidiary|conglomerate|agency|operator|"
     r"think tank|organisation|organization|coalition|movement|network|alliance|institute"
 )
 ORG_DESCRIBED = re.compile(
-    rf"(?<![\w-])(?:{_FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?"
+    rf"(?<![\w-])(?:{FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?"
     rf"\s+(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}})"
 )
 ORG_KIND_AFTER = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}}),\s+"
-    rf"(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_KIND_WORDS})\b"
+    rf"(?P<name>{_ORG_WORD_START}(?:\s+(?:&\s+)?{_ORG_WORD}){{0,3}}),\s+"
+    rf"(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{KIND_WORDS})\b"
 )
 # "the operator, Athens-based Pelagos Shipping, said": a firm named after the word for it.
 ORG_ROLE_APPOSITION = re.compile(
@@ -155,7 +163,7 @@ ORG_OF = re.compile(
 # "the Romanian defence ministry", "Ghana's air force": a country's state body, named by
 # the country and a body word (any case); discover names it "<Adjective> <Body>".
 STATE_BODY = re.compile(
-    r"(?<![\w'’.&-])(?P<place>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,2}?)(?:['’]s)?\s+"
+    rf"(?P<place>[A-Z]{_STARTS_WORD}[\w’'.-]*(?:\s[A-Z][\w’'.-]*){{0,2}}?)(?:['’]s)?\s+"
     r"(?P<body>(?i:defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e|"
     r"foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|interior\s+ministry|"
     r"armed\s+forces|army|navy|air\s+force|coast\s+guard))(?![\w-])"
@@ -176,7 +184,7 @@ STATE_BODY_NAMES = {
 }
 # "Presidency of Defence Industries (SSB)": a name followed by its acronym.
 ACRONYM_AFTER = re.compile(
-    rf"(?<![\w'’.&-])(?P<name>{_ORG_WORD}(?:\s+(?:(?:of|and|for|the|de|in|on|at|to|against|del|des|"
+    rf"(?P<name>{_ORG_WORD_START}(?:\s+(?:(?:of|and|for|the|de|in|on|at|to|against|del|des|"
     rf"la|el|du|di|da|der|für|und)\s+)*(?:{_ORG_WORD}|\d{{1,4}})){{1,10}})"
     r"\s+\((?P<acronym>[A-Z][A-Za-z0-9&-]{1,9})\)"
 )
@@ -194,8 +202,16 @@ SYSTEM_WORDS = (
     r"combat vehicles?|carriers?|trainers?|airlifters?|transports?|underwater vehicles?|AUVs?|UUVs?|"
     r"USVs?|surface drones?|sonars?|jammers?|decoys?|satellites?|boats?|cutters?|minehunters?"
 )
+# DESIGNATION with its first character taken out of the alternatives, so the pattern opens
+# with a character class (see _STARTS_WORD): each alternative, in the same order, checks
+# that first character is one it starts with.
+_DESIGNATION_SCAN = (
+    r"[A-Z\d](?<![\w-].)(?:(?<=T)ype\s\d{2,3}[A-Z]?|(?<=[A-Z])[A-Za-z]{0,7}-\d{1,4}[A-Z]{0,4}\d?"
+    r"|(?<=[A-Z])[A-Z]{0,2}\d{1,4}[A-Z]{0,3}(?:-[A-Z]{1,3})?|(?<=\d)[A-Z]\d{1,3}[A-Z]?"
+    r"|(?<=[A-Z])[a-z]{2,9}\s\d{1,3}[A-Z]?)"
+)
 WEAPON = re.compile(
-    rf"(?<![\w-])(?P<name>{DESIGNATION})(?![\w-])"
+    rf"(?P<name>{_DESIGNATION_SCAN})(?![\w-])"
     rf"(?:\s+[A-Z][a-z]+){{0,2}}(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:{SYSTEM_WORDS})\b"
 )
 SHIP_CLASS = re.compile(
@@ -303,76 +319,3 @@ Lieutenant Sergeant Marshal Gen Gen. Adm Adm. Col Col. Lt Lt. Maj Maj. Capt Capt
 Ms Ms. Dr Dr. Sir Dame Prof Professor Vice Acting Former CEO Leader Coach Manager Officer
 """.split()
 )
-
-# Cheap tests of whether a paragraph can hold a match at all: most paragraphs have no
-# "(", no "-class" and no organisation suffix, and a failed scan of a long regex at
-# every capital letter is the costly part of the text rules.
-_SUFFIX_WORDS = re.compile(
-    r"Industries|Aerospace|Dynamics|Technolog|Company|Corporation|Shipbuilding|Shipyard|"
-    r"Electronics|Holdings|Agency|Directorate|Systems|Group|Arsenal|Works|Robotics|Labs|"
-    r"Armaments|Engineering|Guard|Center|Centre|Institute|Council|Commission|Bureau|Authority|"
-    r"Administration|Command|Service"
-)
-_SAID_WORDS = re.compile(
-    r"\b(?:said|says|told|added|stated|announced|noted|warned|wrote|"
-    r"explained|confirmed|according to)\b"
-)
-_COMMA_CAPITAL = re.compile(r", [A-ZÀ-ÖØ-ÞĀ-ž]")  # capitals with accents too ("Ángel")
-_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b")
-
-
-def _role_apposition_hint(text: str) -> bool:
-    """A role noun in the 100 characters before some ", Capital": the few commas are
-    found first, so the role words are only looked for near them."""
-    for match in _COMMA_CAPITAL.finditer(text):
-        if _ROLE_NOUN.search(text, max(0, match.start() - 100), match.start()):
-            return True
-    return False
-
-
-_OF_WORDS = re.compile(r"(?:Ministry|Presidency|Department|Directorate|Agency|Office) of ")
-
-
-def may_match(regex: re.Pattern[str], text: str) -> bool:
-    """False when `regex` cannot match `text` (a quick test before the real scan)."""
-    hint = _HINTS.get(regex)
-    if hint is None:
-        return True
-    if isinstance(hint, str):
-        return hint in text
-    if isinstance(hint, tuple):
-        # Substrings first (C scans, no regex), then the regex only if one is there.
-        words, then = hint
-        lowered = text.lower() if words and words[0].islower() else text
-        if not any(word in lowered for word in words):
-            return False
-        return then is None or then.search(text) is not None
-    if isinstance(hint, re.Pattern):
-        return hint.search(text) is not None
-    return hint(text)
-
-
-_DESCRIBED_WORDS = re.compile(
-    rf"(?<![\w-])(?:{_FIRM_WORDS})(?:,?\s+(?:known as|called|named|calling itself|dubbed))?\s+[A-Z]"
-)
-_KIND_AFTER_WORDS = re.compile(rf", (?:a|an|the) (?:[\w'’-]+ ){{0,4}}?(?:{_KIND_WORDS})\b")
-_BODY_WORDS = re.compile(r"(?i:ministry|army|navy|air force|armed forces|coast guard)")
-_Hint = str | re.Pattern[str] | tuple[tuple[str, ...], re.Pattern[str] | None] | Callable[[str], bool]
-_HINTS: dict[re.Pattern[str], _Hint] = {
-    STATE_BODY: (("ministry", "army", "navy", "air force", "armed forces", "coast guard"), None),
-    ORG_DESCRIBED: (tuple(_FIRM_WORDS.split("|")), _DESCRIBED_WORDS),
-    ORG_KIND_AFTER: _KIND_AFTER_WORDS,
-    ORG_ROLE_APPOSITION: re.compile(
-        r"(?:operator|owner|manager|builder|maker|manufacturer|contractor|developer|supplier|"
-        r"shipyard|insurer), "
-    ),
-    HEAD_OF: "head of",
-    ROLE_APPOSITION: _role_apposition_hint,
-    APPOSITION: ", ",
-    SAID: _SAID_WORDS,
-    SAID_AFTER: _SAID_WORDS,
-    ACRONYM_AFTER: " (",
-    ORG_SUFFIX: _SUFFIX_WORDS,
-    ORG_OF: _OF_WORDS,
-    SHIP_CLASS: "-class",
-}

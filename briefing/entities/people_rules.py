@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from briefing.entities import patterns as p
 from briefing.entities.found import Candidate, Coverage
+from briefing.entities.hints import may_match
 from briefing.entities.registry import ADJECTIVE_ENDINGS, Registry
 
 
@@ -33,19 +34,21 @@ def find_people(text: str, offset: int, people_taken: Coverage, registry: Regist
 def _person_spans(text: str) -> Iterator[tuple[str, int]]:
     """Spans the person rules name, as (text, start in `text`)."""
     for regex in (p.HEAD_OF, p.ROLE_APPOSITION, p.SAID_AFTER):
-        if p.may_match(regex, text):
+        if may_match(regex, text):
             for match in regex.finditer(text):
                 yield match.group("name"), match.start("name")
     for run in p.NAME_RUN.finditer(text):
-        words = run.group("name").split()
+        name = run.group("name")
+        words = name.split()
         end = run.end()
         if (
-            any(_role(word) for word in words[:-2])  # "Defence Minister Jan Novak"
+            (len(words) > 2 and any(_role(word) for word in words[:-2]))  # "Defence Minister Jan Novak"
             or p.SAID_NEXT.match(text, end)  # "Jan Novak said"
-            or p.APPOSITION_CUE.match(text, end)  # "Jan Novak, the company's chief executive"
+            # "Jan Novak, the company's chief executive" (the cue starts with its comma)
+            or (text.startswith(",", end) and p.APPOSITION_CUE.match(text, end))
             or _role_before(text, run.start())  # "spokesman Jan Novak"
         ):
-            yield run.group("name"), run.start()
+            yield name, run.start()
 
 
 def _role(word: str) -> bool:

@@ -33,6 +33,8 @@ class Registry:
         blocked: Iterable[str] = (),
     ) -> None:
         self._by_name = {entity.name: entity for entity in entities}
+        # Each name's group: the tagger asks for thousands per article.
+        self._types = {name: entity.type for name, entity in self._by_name.items()}
         self.phrases = tuple(phrases)
         self.context = context or Context()
         # Keys of names the text rules may find, mapped to the site's preferred name.
@@ -41,11 +43,17 @@ class Registry:
         self.blocked = frozenset(blocked)
         self._automaton: Any = None
         self._topics: tuple[Entity, ...] | None = None
+        self._implied: dict[str, list[str]] | None = None
+        self._demonyms: dict[str, str] = {}
         self._country_words: dict[str, str] | None = None
         self._owners: dict[str, str] | None = None
 
     def get(self, name: str) -> Entity | None:
         return self._by_name.get(name)
+
+    def type_of(self, name: str) -> str:
+        """The group of a canonical name, "" for a name the registry lacks."""
+        return self._types.get(name, "")
 
     def with_entities(self, extra: Iterable[Entity]) -> Registry:
         """This registry and more entities (names the text rules found across a site)."""
@@ -90,7 +98,14 @@ class Registry:
         return self._owners.get(key(alias))
 
     def demonym(self, country: str) -> str:
-        """The adjective news uses for a country ("Romanian"), else its name."""
+        """The adjective news uses for a country ("Romanian"), else its name (worked out
+        once per country: the rules ask for it in every paragraph naming a state body)."""
+        known = self._demonyms.get(country)
+        if known is None:
+            known = self._demonyms[country] = self._demonym(country)
+        return known
+
+    def _demonym(self, country: str) -> str:
         entity = self._by_name.get(country)
         if entity is None:
             return country
@@ -117,6 +132,18 @@ class Registry:
         if self._topics is None:
             self._topics = tuple(e for e in self._by_name.values() if e.type == "topics")
         return self._topics
+
+    @property
+    def implied_topics(self) -> dict[str, list[str]]:
+        """Entity kinds to the topics they imply ("air_defence" -> "Air defence"), in
+        registry order; built once, not per article."""
+        if self._implied is None:
+            implied: dict[str, list[str]] = {}
+            for topic in self.topics:
+                for kind in topic.implied_by:
+                    implied.setdefault(kind, []).append(topic.name)
+            self._implied = implied
+        return self._implied
 
     @property
     def automaton(self) -> Any:

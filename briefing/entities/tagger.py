@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.entities import patterns as p
 from briefing.entities.ambiguity import adjectival, apply_expansions, country_body, inside_place_name
@@ -56,8 +56,7 @@ _PRONOUN_BEFORE = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: dozens per article, built faster than a frozen dataclass
     entity: str
     start: int
     end: int
@@ -78,12 +77,12 @@ def tag_article(
     Ingest passes `with_candidates=False`: it never shows candidates, which cost 7% of tagging.
     """
     article = build_article(title, paragraphs, caption, alt)
-    hits = [
-        hit for hit in scan(registry.automaton, article.text, article.folded) if not _pronoun(article, hit)
-    ]
-    hits = apply_expansions(hits, article, lambda name: _type(registry, name))
+    hits = scan(registry.automaton, article.text, article.folded)
+    if any(segment.shouting for segment in article.segments):  # "US" may be a pronoun only there
+        hits = [hit for hit in hits if not _pronoun(article, hit)]
+    hits = apply_expansions(hits, article, registry.type_of)
     mentions = _resolve(registry, article, hits)
-    types = {m.entity: _type(registry, m.entity) for m in mentions}
+    types = {m.entity: registry.type_of(m.entity) for m in mentions}
     # Topic keywords do not claim text: "Defence Industries" may be part of a firm's name.
     covered = [(m.start, m.end) for m in mentions if types[m.entity] != "topics"]
     places = [(h.start, h.end) for h in hits if h.patterns[0].strength == Strength.PHRASE]
@@ -147,13 +146,19 @@ def _resolve(registry: Registry, article: Article, hits: list[Hit]) -> list[Ment
     surnames: list[Hit] = []
     weak: list[Hit] = []
     for hit in hits:
-        strengths = {p.strength for p in hit.patterns}
+        first = hit.patterns[0]
+        # Most keys have one pattern: no set, no generator for them.
+        strengths = {p.strength for p in hit.patterns} if len(hit.patterns) > 1 else (first.strength,)
         if Strength.PHRASE in strengths:
             continue
         if Strength.STRONG in strengths:
-            pattern = next(p for p in hit.patterns if p.strength == Strength.STRONG)
+            pattern = (
+                first
+                if first.strength == Strength.STRONG
+                else next(p for p in hit.patterns if p.strength == Strength.STRONG)
+            )
             weight = article.segment_at(hit.start).weight
-            group = _type(registry, pattern.entity)
+            group = registry.type_of(pattern.entity)
             if group == "organisations":
                 mentions += _countries_inside(registry, hit, weight)
                 if adjectival(article, hit.start, hit.end, pattern.alias):
@@ -195,7 +200,7 @@ def _countries_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention
             continue  # inside a longer inner name, or only overlapping this one
         reach = inner.end
         strong = [p.entity for p in inner.patterns if p.strength == Strength.STRONG]
-        if strong and _type(registry, strong[0]) == "countries":
+        if strong and registry.type_of(strong[0]) == "countries":
             found.append(Mention(strong[0], inner.start, inner.end, weight))
     return found
 
@@ -207,7 +212,7 @@ def _topics_inside(registry: Registry, hit: Hit, weight: int) -> list[Mention]:
     found = []
     for inner in hit.inside:
         for pattern in inner.patterns:
-            if pattern.strength == Strength.STRONG and _type(registry, pattern.entity) == "topics":
+            if pattern.strength == Strength.STRONG and registry.type_of(pattern.entity) == "topics":
                 found.append(Mention(pattern.entity, inner.start, inner.end, weight))
                 break
     return found
@@ -239,7 +244,7 @@ def _named_before(registry: Registry, entity: str, alias: str, mentions: list[Me
     short = f" {alias.lower()} "
     for mention in reversed(mentions):
         rival = mention.entity != entity and short in f" {mention.entity.lower()} "
-        if rival and _type(registry, mention.entity) == "organisations":
+        if rival and registry.type_of(mention.entity) == "organisations":
             return mention.entity
     return entity
 
@@ -307,7 +312,7 @@ def _weak_mentions(
         nearby = any(
             m.entity != entities[0]
             and around.sentence[0] <= m.start < around.sentence[1]
-            and _type(registry, m.entity) == group
+            and registry.type_of(m.entity) == group
             for m in mentions
         )
         if confirmed(around, entities[0], group, registry.context, nearby):
@@ -322,8 +327,3 @@ def _weak_mentions(
         if entity in accepted:
             result.append(Mention(entity, hit.start, hit.end, article.segment_at(hit.start).weight))
     return result
-
-
-def _type(registry: Registry, name: str) -> str:
-    entity = registry.get(name)
-    return entity.type if entity else ""

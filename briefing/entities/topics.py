@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing.entities.article import Article
@@ -39,26 +39,24 @@ def select_topics(
     its relevance score. `scores` are the entities' own scores."""
     if not evidence:
         return Counter()
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for implied in registry.topics:
-        for kind in implied.implied_by:
-            by_kind[kind].append(implied.name)
+    by_kind = registry.implied_topics
     sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(article.text)]
     best: dict[tuple[str, int], int] = {}
-    entity_scores: Counter[str] = Counter()
+    # Plain dicts with .get, not Counters: a Counter's missing key is a Python-level call.
+    entity_scores: dict[str, int] = {}
     for item in evidence:
         if item.kind:
-            entity_scores[item.kind] = max(entity_scores[item.kind], scores.get(item.entity, 0))
+            entity_scores[item.kind] = max(entity_scores.get(item.kind, 0), scores.get(item.entity, 0))
         sentence = bisect.bisect_right(sentences, item.start)
         for topic in [item.topic] if item.topic else by_kind.get(item.kind, ()):
             place = (topic, sentence)
             best[place] = max(best.get(place, 0), item.weight)
-    totals: Counter[str] = Counter()
+    totals: dict[str, int] = {}
     for (topic, _), weight in best.items():
-        totals[topic] += weight
+        totals[topic] = totals.get(topic, 0) + weight
     # A topic ranks at least as high as the entity that implies it most ("S-400" makes
     # "Air defence" as relevant as itself); ties then put the topic first by name order.
-    ranks: Counter[str] = Counter()
+    ranks: dict[str, int] = {}
     for topic in totals:
         ranks[topic] = max(
             totals[topic],
