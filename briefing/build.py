@@ -188,13 +188,18 @@ def _build(
     extra = publishing_jobs(site, published.now, shared, collect_redirects(site, moves, renames))
     plan = plan_build(site, loaded, previous, theme, decision, extra)
     _phase("plan", started)
-    built, written = render_outputs(plan, stage, progress, executor)
+    stage.prepare(previous.outputs, plan.removed)
+    try:
+        built, written = render_outputs(plan, stage, progress, executor)
+    except BaseException:
+        stage.abandon((job.file for job in plan.jobs), plan.removed, previous.outputs)
+        raise
     _phase("render", started)
     state = next_state(previous, loaded, entries, decision, built, plan.shards, plan.related)
     # The staged folder becomes the whole site: what was not rewritten is carried over.
     fresh = set(written)
     stage.keep([file for file in state.outputs if file not in fresh])
-    stage.commit()
+    stage.commit(changed=[*written, *plan.removed], outputs=state.outputs)
     if moves != known_moves:
         record_moves(config.root, moves)  # once public/ has the redirects
     return _result(entries, state, written, plan.removed, started, published.held_line()), state
