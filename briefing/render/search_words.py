@@ -125,6 +125,9 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     (r"^(.{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$", "$1iz$2"),
 )
 _RULES = tuple((re.compile(p), re.sub(r"\$(\d)", r"\\\1", r)) for p, r in SPELLING_RULES)
+# A word no rule matches is left as it is; the first rule to change a word must match it as
+# written, so one scan of the word for all of them decides (most words match none).
+_ANY_RULE = re.compile("|".join(f"(?:{p})" for p, _ in SPELLING_RULES))
 
 # Apostrophes and hyphens as typed on phones, pasted from Word or set by typographers.
 _PUNCT = str.maketrans(
@@ -171,6 +174,8 @@ def respell(word: str) -> str:
     """A British spelling as the American one (defence -> defense, armoured -> armored)."""
     if word in SPELLING_WORDS:
         return SPELLING_WORDS[word]
+    if _ANY_RULE.search(word) is None:
+        return word
     for pattern, replacement in _RULES:
         word = pattern.sub(replacement, word, count=1)
     return word
