@@ -45,6 +45,10 @@ from briefing.errors import BuildError
 STAGING = "staging"
 PREVIOUS = "previous"  # the old site between the two renames of the fallback swap
 RETIRED = "retired.json"  # how the old site left in the staging folder differs from the output
+# As open(path, "wb"): created or truncated, binary (Windows), not inherited by children.
+_WRITE_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 @dataclass(frozen=True)
@@ -135,10 +139,17 @@ class Stage:
             if self.reused:  # a hard link to the published file: never write through it
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(target)
-            with open(target, "wb") as handle:
-                handle.write(data)
-                handle.flush()  # the stat must see the last write's size and time
-                stat = os.fstat(handle.fileno())
+            # A plain descriptor: open()'s buffered file asks whether it is a terminal and
+            # where it stands (two system calls per file, for 10,000s of files), and buffers
+            # bytes that are written at once anyway.
+            fd = os.open(target, _WRITE_FLAGS, 0o666)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                stat = os.fstat(fd)  # after the last write: its size and time
+            finally:
+                os.close(fd)
             return stat.st_size, stat.st_mtime_ns
         except OSError as exc:
             raise _write_error(exc, relative, self.root) from exc

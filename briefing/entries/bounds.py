@@ -98,6 +98,24 @@ def markdown_problem(body: str) -> tuple[str, int, str] | None:
     links = _link_work_problem(body)
     if links is not None:
         return links
+    # No deeper than the number of "[": most bodies are skipped without a character loop.
+    if body.count("[") > MAX_BRACKET_DEPTH:
+        problem = _bracket_problem(body)
+        if problem is not None:
+            return problem
+    for match in _BLOCK_MARKERS.finditer(body):
+        levels = len(_MARKER.findall(match.group(0)))
+        if levels > MAX_BLOCK_DEPTH:
+            line = body.count("\n", 0, match.start()) + 1
+            return f"nests lists or quotes {levels} deep (at most {MAX_BLOCK_DEPTH})", line, FLATTEN
+    indent = max((len(line) - len(line.lstrip(" ")) for line in body.split("\n") if line.strip()), default=0)
+    if indent > 4 * MAX_BLOCK_DEPTH * 2:
+        return f"indents a line {indent} spaces (lists at most {MAX_BLOCK_DEPTH} deep)", 1, FLATTEN
+    return None
+
+
+def _bracket_problem(body: str) -> tuple[str, int, str] | None:
+    """The deepest run of unclosed "[", if deeper than MAX_BRACKET_DEPTH, and its line."""
     depth = deepest = 0
     deepest_at = 0
     for at, ch in enumerate(body):
@@ -112,14 +130,6 @@ def markdown_problem(body: str) -> tuple[str, int, str] | None:
     if deepest > MAX_BRACKET_DEPTH:
         line = body.count("\n", 0, deepest_at) + 1
         return f"nests [ brackets {deepest} deep (at most {MAX_BRACKET_DEPTH})", line, FLATTEN
-    for match in _BLOCK_MARKERS.finditer(body):
-        levels = len(_MARKER.findall(match.group(0)))
-        if levels > MAX_BLOCK_DEPTH:
-            line = body.count("\n", 0, match.start()) + 1
-            return f"nests lists or quotes {levels} deep (at most {MAX_BLOCK_DEPTH})", line, FLATTEN
-    indent = max((len(line) - len(line.lstrip(" ")) for line in body.split("\n") if line.strip()), default=0)
-    if indent > 4 * MAX_BLOCK_DEPTH * 2:
-        return f"indents a line {indent} spaces (lists at most {MAX_BLOCK_DEPTH} deep)", 1, FLATTEN
     return None
 
 

@@ -298,6 +298,9 @@ def _plain_footnotes(holder) -> None:
 def _wrapped(text: str, indent: str = "") -> list[str]:
     if "\n" in text:  # preformatted: kept as it is
         return [indent + line for line in text.split("\n")]
+    words = text.split(" ")
+    if words == text.split():
+        return _greedy(words, indent)
     return textwrap.wrap(
         text,
         _WRAP,
@@ -305,3 +308,19 @@ def _wrapped(text: str, indent: str = "") -> list[str]:
         break_long_words=False,  # a URL must stay whole to stay clickable
         break_on_hyphens=False,
     ) or [""]
+
+
+def _greedy(words: list[str], indent: str) -> list[str]:
+    """textwrap.wrap's lines, as _wrapped calls it, for words joined by single spaces and
+    no other white space (a body paragraph always is): its generic chunking and
+    white-space rules cost a cold build a second on 30,000 paragraphs."""
+    lines: list[str] = []
+    start, length, width = 0, len(words[0]), _WRAP
+    for i, size in enumerate(map(len, words[1:]), start=1):
+        if length + 1 + size <= width:
+            length += 1 + size
+        else:
+            lines.append(" ".join(words[start:i]))
+            start, length, width = i, size, _WRAP - len(indent)
+    lines.append(" ".join(words[start:]))
+    return [lines[0], *[indent + line for line in lines[1:]]] if indent else lines

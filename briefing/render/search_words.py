@@ -125,6 +125,9 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     (r"^(.{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$", "$1iz$2"),
 )
 _RULES = tuple((re.compile(p), re.sub(r"\$(\d)", r"\\\1", r)) for p, r in SPELLING_RULES)
+# A word no rule matches is left as it is; the first rule to change a word must match it as
+# written, so one scan of the word for all of them decides (most words match none).
+_ANY_RULE = re.compile("|".join(f"(?:{p})" for p, _ in SPELLING_RULES))
 
 # Apostrophes and hyphens as typed on phones, pasted from Word or set by typographers.
 _PUNCT = str.maketrans(
@@ -171,6 +174,8 @@ def respell(word: str) -> str:
     """A British spelling as the American one (defence -> defense, armoured -> armored)."""
     if word in SPELLING_WORDS:
         return SPELLING_WORDS[word]
+    if _ANY_RULE.search(word) is None:
+        return word
     for pattern, replacement in _RULES:
         word = pattern.sub(replacement, word, count=1)
     return word
@@ -248,62 +253,65 @@ class EntryTerms(NamedTuple):
     pairs: str
 
 
-class _WordCache:
-    """Per language: each distinct word's index tokens and phrase stems, worked out once.
+class _Tokens(dict):
+    """Per language: each distinct word's index tokens, worked out on first use.
 
-    An article has a few hundred distinct words in a few thousand uses; a site has tens
-    of thousands of distinct words. Stemming each use cost a cold build of 10,000
-    entries about a minute of CPU.
+    A token is "stem" or "stem:surface"; neither part holds a ":", so a token stands for
+    exactly one Term and the tokens of an entry can be deduplicated as strings, in C.
     """
 
     def __init__(self, language: Language) -> None:
+        super().__init__()
         self.language = language
-        self.tokens: dict[str, tuple[tuple[Term, str], ...]] = {}
-        self.stems: dict[str, tuple[str, ...]] = {}
 
-    def tokens_of(self, word: str) -> tuple[tuple[Term, str], ...]:
-        found = self.tokens.get(word)
-        if found is None:
-            found = tuple(
-                (t, t.stem if t.stem == t.surface else f"{t.stem}:{t.surface}")
-                for t in word_terms(word, self.language)
-            )
-            if len(self.tokens) < 500_000:
-                self.tokens[word] = found
-        return found
-
-    def stems_of(self, word: str) -> tuple[str, ...]:
-        found = self.stems.get(word)
-        if found is None:
-            stop = self.language.stop_words
-            found = tuple(stem(p, self.language) for p in _JOINER.split(word) if p and p not in stop)
-            if len(self.stems) < 500_000:
-                self.stems[word] = found
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        found = tuple(
+            t.stem if t.stem == t.surface else f"{t.stem}:{t.surface}"
+            for t in word_terms(word, self.language)
+        )
+        if len(self) < _CACHE_WORDS:
+            self[word] = found
         return found
 
 
-_CACHES: dict[Language, _WordCache] = {}
+class _Stems(dict):
+    """Per language: each distinct word's phrase stems (stop words left out), on first use."""
+
+    def __init__(self, language: Language) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        stop = self.language.stop_words
+        found = tuple(stem(p, self.language) for p in _JOINER.split(word) if p and p not in stop)
+        if len(self) < _CACHE_WORDS:
+            self[word] = found
+        return found
+
+
+# An article has a few hundred distinct words in a few thousand uses; a site has tens of
+# thousands of distinct words. Stemming each use cost a cold build of 10,000 entries about
+# a minute of CPU; looking each use up in Python, seconds: the lookups below run in C.
+_CACHE_WORDS = 500_000
+_CACHES: dict[Language, tuple[_Tokens, _Stems]] = {}
 
 
 def entry_terms(title: str, tags: Iterable[str], summary: str, body: str, language: Language) -> EntryTerms:
     """The terms of an entry, each in the best field it appears in, and its adjacent pairs."""
-    cache = _CACHES.get(language) or _CACHES.setdefault(language, _WordCache(language))
-    seen: set[Term] = set()
+    caches = _CACHES.get(language) or _CACHES.setdefault(language, (_Tokens(language), _Stems(language)))
+    tokens_of, stems_of = caches[0].__getitem__, caches[1].__getitem__
+    seen: set[str] = set()
     fields: list[str] = []
     pairs: set[str] = set()
     for number, text in enumerate((title, "\n".join(tags), summary, body)):
         words = split_words(text, language)
-        tokens = set()
-        for word in set(words):
-            for term, token in cache.tokens_of(word):
-                if term not in seen:
-                    seen.add(term)
-                    tokens.add(token)
+        distinct = set(words)
+        tokens = set(chain.from_iterable(map(tokens_of, distinct)))
+        tokens -= seen
+        seen |= tokens
         fields.append(" ".join(sorted(tokens)))
         if number != 1:  # tags are names, not running text
-            # Looked up once per distinct word, then chained in C: a body has ~600 words.
-            by_word = {word: cache.stems_of(word) for word in set(words)}
-            stems = list(chain.from_iterable(map(by_word.__getitem__, words)))
+            stems = list(chain.from_iterable(map(stems_of, words)))
             pairs.update(map("_".join, pairwise(stems)))
     title_, tags_, summary_, body_ = fields
     return EntryTerms(title_, tags_, summary_, body_, " ".join(sorted(pairs)))
