@@ -73,7 +73,7 @@ class BuildResult:
 
     def summary_line(self) -> str:
         return (
-            f"build: {self.entries} entries, {self.outputs} files "
+            f"build: {self.entries} {'entry' if self.entries == 1 else 'entries'}, {self.outputs} files "
             f"({self.rendered} written, {self.outputs - self.rendered} unchanged, "
             f"{self.removed} removed) in {self.seconds:.2f} s"
         )
