@@ -20,6 +20,16 @@ def _build(root: Path) -> None:
     assert done.code == 0, done.err
 
 
+def _site_with_a_retired_copy(tmp_path: Path) -> Path:
+    """A site built, edited and built again: its staging folder holds the old site, noted."""
+    root = small_site(tmp_path / "site", 5)
+    _build(root)
+    (root / "content" / "entry-0001.md").write_text(entry(1, "Edited"))
+    _build(root)
+    assert (root / NOTE).exists()
+    return root
+
+
 def _clean_build_of(root: Path, tmp_path: Path) -> dict[str, bytes]:
     """What a first build of the same content gives."""
     clean = tmp_path / f"clean-{len(list(tmp_path.iterdir()))}"
@@ -47,10 +57,7 @@ def test_builds_in_a_row_reuse_the_retired_site_and_equal_a_clean_build(tmp_path
 
 
 def test_a_note_that_reaches_outside_its_folder_is_ignored(tmp_path):
-    root = small_site(tmp_path / "site", 5)
-    _build(root)
-    (root / "content" / "entry-0001.md").write_text(entry(1, "Edited"))
-    _build(root)
+    root = _site_with_a_retired_copy(tmp_path)
     outside = tmp_path / "outside.txt"
     outside.write_text("keep me")
     note = json.loads((root / NOTE).read_text())
@@ -63,10 +70,7 @@ def test_a_note_that_reaches_outside_its_folder_is_ignored(tmp_path):
 
 
 def test_a_site_changed_behind_the_builds_back_is_not_taken_for_the_retired_one(tmp_path):
-    root = small_site(tmp_path / "site", 5)
-    _build(root)
-    (root / "content" / "entry-0001.md").write_text(entry(1, "Edited"))
-    _build(root)
+    root = _site_with_a_retired_copy(tmp_path)
     # public/ replaced by a copy (a deploy script, a restore): the note is about another folder.
     shutil.copytree(root / "public", tmp_path / "copy")
     shutil.rmtree(root / "public")
@@ -77,10 +81,7 @@ def test_a_site_changed_behind_the_builds_back_is_not_taken_for_the_retired_one(
 
 
 def test_a_build_that_fails_while_rendering_leaves_public_alone_and_the_next_one_right(tmp_path):
-    root = small_site(tmp_path / "site", 5)
-    _build(root)
-    (root / "content" / "entry-0001.md").write_text(entry(1, "Edited"))
-    _build(root)
+    root = _site_with_a_retired_copy(tmp_path)
     published = snapshot(root / "public")
     template = root / "themes" / "default" / "templates" / "entry.html"
     template.parent.mkdir(parents=True)
