@@ -248,7 +248,7 @@ def outputs_digest(files: Iterable[str]) -> str:
 
 def _note(root: Path, target: Path, differs: Iterable[str], outputs: Iterable[str]) -> None:
     """Write retired.json for the old site in `root` (atomically: a half note is no note)."""
-    note = root.parent / f"{root.name}.{RETIRED}"
+    note = _note_path(root)
     data = {
         "folders": [_identity(root), _identity(target)],
         "differs": sorted(differs),
@@ -259,8 +259,12 @@ def _note(root: Path, target: Path, differs: Iterable[str], outputs: Iterable[st
     os.replace(temporary, note)
 
 
+def _note_path(root: Path) -> Path:
+    return root.parent / f"{root.name}.{RETIRED}"
+
+
 def _forget(root: Path) -> None:
-    note = root.parent / f"{root.name}.{RETIRED}"
+    note = _note_path(root)
     if os.path.lexists(note):
         os.unlink(note)
 
@@ -272,7 +276,7 @@ def _identity(path: Path) -> list[int]:
 
 def _read_retired(root: Path, target: Path) -> Retired | None:
     """The note on the old site in `root`, if it is about these very folders and reads whole."""
-    note = root.parent / f"{root.name}.{RETIRED}"
+    note = _note_path(root)
     try:
         data = json.loads(note.read_text(encoding="utf-8"))
         folders = [_identity(root), _identity(target)]
